@@ -1,0 +1,4 @@
+export * from './clusters';
+export * from './common';
+export * from './seed';
+export * from './topology';
