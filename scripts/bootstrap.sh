@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what vtdeck needs on a fresh Debian machine that has only Node 20+ and npm:
+# pnpm 10 (11 crashes on Node 20; corepack fails its signature check here), the workspace's packages,
+# and, with --system, the Debian packages the tests drive for real (chromium, mariadb-server, kubectl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[vtdeck]\033[0m %s\n' "$*" >&2; }
+
+if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version 2>/dev/null)" != 10.* ]]; then
+  say "installing pnpm 10"
+  npm install -g pnpm@10 >/dev/null
+fi
+
+if [[ "${1:-}" == "--system" ]]; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server)
+  command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+  if ((${#missing[@]})); then
+    say "installing Debian packages: ${missing[*]}"
+    sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+say "installing workspace packages"
+pnpm install --frozen-lockfile --reporter=silent
