@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../../shared/ui/ComingSoon';
+
+export function MonitorPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.monitor')} />;
+}

@@ -1,0 +1,113 @@
+import type { KeyspaceNode, Topology } from '@vtdeck/contracts';
+import { Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCluster } from '../../../shared/hooks/useCluster';
+import { paths } from '../../../shared/lib/paths';
+import { EmptyState } from '../../../shared/ui/EmptyState';
+import { VtctlAction } from '../actions/VtctlAction';
+import { checkKeyspaceName, type KeyspaceNameProblem } from '../lib/keyRange';
+
+function useKeyspaceProblemText(): (p: KeyspaceNameProblem) => string {
+  const { t } = useTranslation();
+  return (p) => {
+    switch (p) {
+      case 'empty':
+        return t('validation.keyspaceEmpty');
+      case 'format':
+        return t('validation.keyspaceFormat');
+      case 'exists':
+        return t('validation.keyspaceExists');
+    }
+  };
+}
+
+function CreateKeyspace({ existing }: { existing: string[] }) {
+  const { t } = useTranslation();
+  const problemText = useKeyspaceProblemText();
+  const [name, setName] = useState('');
+  const problem = checkKeyspaceName(name.trim(), existing);
+  return (
+    <VtctlAction
+      testId="create-keyspace"
+      title={t('cluster.createKeyspace')}
+      description={t('cluster.createKeyspaceHelp')}
+      args={problem ? null : ['CreateKeyspace', name.trim()]}
+      buttonText={t('cluster.create')}
+      onDone={() => setName('')}
+    >
+      <Space orientation="vertical" size={2} style={{ width: '100%', maxWidth: 360 }}>
+        <Input
+          data-testid="keyspace-name-input"
+          placeholder={t('cluster.keyspaceNamePlaceholder')}
+          value={name}
+          status={name && problem ? 'error' : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {name && problem ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="keyspace-name-error">
+            {problemText(problem)}
+          </Typography.Text>
+        ) : null}
+      </Space>
+    </VtctlAction>
+  );
+}
+
+export function ClusterPanel({ topology }: { topology: Topology }) {
+  const { t } = useTranslation();
+  const cluster = useCluster();
+  const names = topology.items.map((k) => k.name);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-cluster">
+      <Card size="small" title={t('cluster.keyspaces', { count: topology.items.length })}>
+        <Table<KeyspaceNode>
+          size="small"
+          rowKey="name"
+          pagination={false}
+          dataSource={topology.items}
+          locale={{ emptyText: <EmptyState description={t('topology.noKeyspaces')} /> }}
+          columns={[
+            {
+              title: t('cluster.keyspace'),
+              dataIndex: 'name',
+              render: (name: string) => <Link to={paths.topology(cluster, name)}>{name}</Link>,
+            },
+            {
+              title: t('cluster.sharding'),
+              dataIndex: 'sharded',
+              render: (sharded: boolean) =>
+                sharded ? (
+                  <Tag color="blue">{t('topology.sharded')}</Tag>
+                ) : (
+                  <Tag>{t('topology.unsharded')}</Tag>
+                ),
+            },
+            { title: t('cluster.shards'), key: 'shards', render: (_, k) => k.shards.length },
+            {
+              title: t('cluster.tablets'),
+              key: 'tablets',
+              render: (_, k) => k.shards.reduce((n, s) => n + s.tablets.length, 0),
+            },
+            {
+              title: t('cluster.notServing'),
+              key: 'notServing',
+              render: (_, k) => {
+                const n = k.shards.filter((s) => !s.isPrimaryServing).length;
+                return n ? (
+                  <Tag color="error">{n}</Tag>
+                ) : (
+                  <Typography.Text type="secondary">0</Typography.Text>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('cluster.actions')} styles={{ body: { paddingTop: 0 } }}>
+        <CreateKeyspace existing={names} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Topology } from '@vtdeck/contracts';
+import type { GetRef } from 'antd';
+import { Tree, type TreeDataNode, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useElementHeight } from '../../../shared/hooks/useElementHeight';
+import { EmptyState } from '../../../shared/ui/EmptyState';
+import { ancestorKeys, buildTree, nodeKey, selectedKey, type TopoTreeNode } from './buildTree';
+import { NodeTitle } from './NodeTitle';
+
+export interface TreeTarget {
+  keyspace?: string;
+  shard?: string;
+  tablet?: string;
+}
+
+function targetOf(node: TopoTreeNode): TreeTarget {
+  if (node.kind === 'keyspace') return { keyspace: node.keyspace.name };
+  if (node.kind === 'shard') return { keyspace: node.keyspace.name, shard: node.shard.name };
+  return { keyspace: node.keyspace.name, shard: node.shard.name, tablet: node.tablet.alias };
+}
+
+/**
+ * A virtual tree: only the rows in view are rendered, so ten thousand tablets scroll as fast as ten.
+ * Selection lives in the URL; the tree only reports what was clicked.
+ */
+export function TopologyTree({
+  topology,
+  query,
+  selected,
+  onSelect,
+}: {
+  topology: Topology;
+  query: string;
+  selected: TreeTarget;
+  onSelect: (target: TreeTarget) => void;
+}) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const tree = useRef<GetRef<typeof Tree<TreeDataNode>>>(null);
+  const height = useElementHeight(box);
+  const view = useMemo(() => buildTree(topology, query), [topology, query]);
+  const [expanded, setExpanded] = useState<string[]>(() => [
+    ...topology.items.map((k) => nodeKey.keyspace(k.name)),
+    ...ancestorKeys(selected.keyspace, selected.shard),
+  ]);
+
+  // A new search opens the tree down to its matches; clearing it keeps what the user had opened.
+  useEffect(() => {
+    if (query.trim()) setExpanded(view.expand);
+  }, [query, view.expand]);
+
+  // A deep link (or a click in a detail panel) opens the tree down to the selected node.
+  useEffect(() => {
+    const need = ancestorKeys(selected.keyspace, selected.shard);
+    setExpanded((cur) => (need.every((k) => cur.includes(k)) ? cur : [...new Set([...cur, ...need])]));
+  }, [selected.keyspace, selected.shard]);
+
+  const current = selectedKey(selected.keyspace, selected.shard, selected.tablet);
+
+  // Bring a deep-linked node into view once its ancestors are open (after the tree re-renders).
+  useEffect(() => {
+    if (!current) return;
+    const id = window.setTimeout(() => tree.current?.scrollTo({ key: current, align: 'auto' }), 0);
+    return () => window.clearTimeout(id);
+  }, [current]);
+  return (
+    <div ref={box} style={{ flex: 1, minHeight: 0 }} data-testid="topology-tree">
+      {query.trim() ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="search-matches">
+          {t('topology.matches', { count: view.matches })}
+        </Typography.Text>
+      ) : null}
+      {view.nodes.length === 0 ? (
+        <EmptyState description={query.trim() ? t('topology.noMatches') : t('topology.noKeyspaces')} />
+      ) : (
+        <Tree<TopoTreeNode>
+          ref={tree}
+          className="vt-topology-tree"
+          blockNode
+          virtual
+          showLine={{ showLeafIcon: false }}
+          height={height - (query.trim() ? 22 : 0)}
+          itemHeight={28}
+          treeData={view.nodes}
+          fieldNames={{ key: 'key', children: 'children' }}
+          expandedKeys={expanded}
+          onExpand={(keys) => setExpanded(keys as string[])}
+          selectedKeys={current ? [current] : []}
+          onSelect={(_keys, info) => onSelect(targetOf(info.node))}
+          titleRender={(node) => <NodeTitle node={node} />}
+        />
+      )}
+    </div>
+  );
+}

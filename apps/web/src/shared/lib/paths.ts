@@ -1,0 +1,20 @@
+/** URL builders, so every deep link in the app has one spelling. */
+const enc = encodeURIComponent;
+
+export const sections = ['topology', 'sql', 'cluster', 'routers', 'monitor', 'vtctl'] as const;
+export type Section = (typeof sections)[number];
+
+export const paths = {
+  section: (cluster: string, section: Section) => `/clusters/${enc(cluster)}/${section}`,
+  topology: (cluster: string, keyspace?: string, shard?: string, tablet?: string) =>
+    [`/clusters/${enc(cluster)}/topology`, keyspace, shard, tablet]
+      .filter((p): p is string => !!p)
+      .map((p, i) => (i === 0 ? p : enc(p)))
+      .join('/'),
+};
+
+/** `/clusters/prod/topology/...` → `topology`; used to keep the section when the cluster changes. */
+export function sectionOf(pathname: string): Section {
+  const part = pathname.split('/')[3];
+  return (sections as readonly string[]).includes(part ?? '') ? (part as Section) : 'topology';
+}
