@@ -17,6 +17,8 @@ if [[ "${1:-}" == "--system" ]]; then
   command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server)
   command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+  # CJK glyphs, so zh-CN screenshots show text rather than empty boxes.
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
   if ((${#missing[@]})); then
     say "installing Debian packages: ${missing[*]}"
     sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
