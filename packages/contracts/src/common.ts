@@ -4,7 +4,9 @@ import { type Static, Type } from 'typebox';
 export const ErrorBody = Type.Object(
   {
     statusCode: Type.Integer(),
-    code: Type.String({ description: 'stable machine code, e.g. UPSTREAM_UNREACHABLE, FORBIDDEN, VALIDATION' }),
+    code: Type.String({
+      description: 'stable machine code, e.g. UPSTREAM_UNREACHABLE, FORBIDDEN, VALIDATION',
+    }),
     error: Type.String(),
     message: Type.String(),
     source: Type.Optional(Type.String({ description: 'the upstream that failed, e.g. vtctld' })),

@@ -1,4 +1,5 @@
 export * from './clusters';
 export * from './common';
+export * from './ops';
 export * from './seed';
 export * from './topology';

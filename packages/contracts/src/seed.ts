@@ -10,7 +10,10 @@ export type NameList = Static<typeof NameList>;
 export const VtctlCommand = Type.Array(Type.String({ maxLength: 4096 }), {
   minItems: 1,
   maxItems: 256,
-  examples: [['CreateKeyspace', 'gwgggg'], ['DeleteShard', '-recursive', '-even_if_serving', 'test/-10']],
+  examples: [
+    ['CreateKeyspace', 'gwgggg'],
+    ['DeleteShard', '-recursive', '-even_if_serving', 'test/-10'],
+  ],
 });
 export type VtctlCommand = Static<typeof VtctlCommand>;
 

@@ -2,8 +2,8 @@ import { type Static, Type } from 'typebox';
 import { SourceError } from './common';
 
 export const TabletType = Type.Union(
-  ['UNKNOWN', 'PRIMARY', 'REPLICA', 'RDONLY', 'SPARE', 'EXPERIMENTAL', 'BACKUP', 'RESTORE', 'DRAINED'].map((t) =>
-    Type.Literal(t),
+  ['UNKNOWN', 'PRIMARY', 'REPLICA', 'RDONLY', 'SPARE', 'EXPERIMENTAL', 'BACKUP', 'RESTORE', 'DRAINED'].map(
+    (t) => Type.Literal(t),
   ),
 );
 export type TabletType =
@@ -24,7 +24,10 @@ export const KeyRange = Type.Object({
 export type KeyRange = Static<typeof KeyRange>;
 
 export const TabletNode = Type.Object({
-  alias: Type.String({ description: 'cell-uid, uid zero-padded to 10 digits', examples: ['zone1-0000000100'] }),
+  alias: Type.String({
+    description: 'cell-uid, uid zero-padded to 10 digits',
+    examples: ['zone1-0000000100'],
+  }),
   cell: Type.String(),
   uid: Type.Integer(),
   type: Type.String({ description: 'PRIMARY, REPLICA, RDONLY, ...' }),
@@ -86,3 +89,9 @@ export const TabletDetail = Type.Object({
   errors: Type.Array(SourceError),
 });
 export type TabletDetail = Static<typeof TabletDetail>;
+
+/** Query of `GET /api/v2/clusters/{cluster}/topology`. */
+export const TopologyQuery = Type.Object({
+  keyspace: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'only this keyspace' })),
+});
+export type TopologyQuery = Static<typeof TopologyQuery>;

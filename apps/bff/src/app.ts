@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { topologyPlugin } from './aggregate/topology';
+import { authSeamPlugin } from './auth/seam';
+import { clustersPlugin } from './clusters';
+import type { AppConfig } from './config';
+import { errorHandler, formatSchemaErrors } from './http/errors';
+import { healthRoutes } from './http/health';
+import { registerWeb } from './http/web';
+import { seedRoutes } from './routes/seed';
+import { v2Routes } from './routes/v2';
+import { vtctldPlugin } from './upstreams/vtctld';
+
+export interface BuildOptions {
+  /** Overrides the pino logger (tests pass false). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/** The whole BFF, ready to `listen` or `inject`; it does not listen by itself. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 2 * 1024 * 1024,
+    // Keep the caller's X-Request-Id when it looks like one, so a request can be followed into vtctld.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    schemaErrorFormatter: formatSchemaErrors,
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(clustersPlugin, { clusters: config.clusters });
+  await app.register(vtctldPlugin, { clusters: config.clusters });
+  await app.register(topologyPlugin, config.topology);
+  await app.register(authSeamPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(seedRoutes, { prefix: '/api' });
+  await app.register(v2Routes, { prefix: '/api/v2' });
+  await registerWeb(app, config.web.distDir);
+  return app;
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from './errors';
+
+const MISSING_BUILD = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>vtdeck</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto">
+<h1>vtdeck</h1>
+<p>The BFF is running, but the web app has not been built yet.</p>
+<p>Run <code>pnpm build</code> in the repository root, then reload this page.
+The API answers under <code>/api</code>.</p>
+</body></html>
+`;
+
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+/**
+ * Serves the built web app from `distDir`, falling back to index.html for client-side routes.
+ * Anything under /api that no route matched is a JSON 404, never the HTML shell.
+ */
+export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root: distDir, prefix: '/', index: ['index.html'] });
+  }
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url;
+    if (isApi(path) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return reply
+        .status(404)
+        .send(errorBody(404, 'NOT_FOUND', `no route ${request.method} ${path.split('?')[0]}`));
+    }
+    reply.header('cache-control', 'no-cache');
+    if (!built) return reply.type('text/html; charset=utf-8').send(MISSING_BUILD);
+    return reply.sendFile('index.html');
+  });
+}

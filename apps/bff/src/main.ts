@@ -1,0 +1,98 @@
+// The BFF process: `tsx src/main.ts [--config file] [--sandbox] [--print-config]`.
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { Sandbox } from '@vtdeck/sandbox';
+import { buildApp } from './app';
+import {
+  type AppConfig,
+  ConfigError,
+  type ConfigFile,
+  maskSecrets,
+  readConfigFile,
+  resolveConfig,
+} from './config';
+
+const USAGE = `usage: vtdeck-bff [--config <file.yaml|json>] [--sandbox] [--print-config]
+  --config        config file (default: $VTDECK_CONFIG)
+  --sandbox       start the sandbox fakes in-process and use them as the clusters
+  --print-config  print the effective config (secrets masked) and exit
+env: PORT (8080), HOST (127.0.0.1), VTCTLD_URL (vtctld of the default cluster), LOG_LEVEL`;
+
+/** In sandbox mode the clusters are the sandbox's, whatever the file says. */
+function sandboxClusters(file: ConfigFile, sandbox: Sandbox): ConfigFile {
+  return {
+    ...file,
+    clusters: sandbox.clusters.map((c, i) => ({
+      name: c.name,
+      title: `${c.name.charAt(0).toUpperCase()}${c.name.slice(1)} (sandbox)`,
+      default: i === 0,
+      vtctld: { url: c.vtctld.url },
+    })),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      sandbox: { type: 'boolean', default: false },
+      'print-config': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const configPath = values.config ?? process.env.VTDECK_CONFIG;
+  let file = (configPath ? readConfigFile(configPath) : {}) as ConfigFile;
+  const env = { ...process.env };
+  let sandbox: Sandbox | undefined;
+  if (values.sandbox) {
+    // Loaded only here: a production BFF never imports the fakes.
+    const { startSandbox } = await import('@vtdeck/sandbox');
+    sandbox = await startSandbox();
+    file = sandboxClusters(file, sandbox);
+    delete env.VTCTLD_URL;
+  }
+
+  let config: AppConfig;
+  try {
+    config = resolveConfig(file, env);
+  } catch (err) {
+    await sandbox?.close();
+    throw err;
+  }
+  if (values['print-config']) {
+    console.log(JSON.stringify(maskSecrets(config), null, 2));
+    await sandbox?.close();
+    return;
+  }
+
+  const app = await buildApp(config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ host: config.server.host, port: config.server.port });
+  const { port } = app.server.address() as AddressInfo;
+  console.log(`vtdeck console: http://${config.server.host}:${port}`);
+  if (sandbox) {
+    for (const c of sandbox.clusters) console.log(`sandbox ${c.name} vtctld: ${c.vtctld.url}`);
+    console.log(`sandbox control: ${sandbox.controlUrl}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ClusterParams, Topology, TopologyQuery } from '@vtdeck/contracts';
+import { visibleKeyspaces } from '../../auth/seam';
+
+/**
+ * `GET /api/v2/clusters/{cluster}/topology[?keyspace=]`: keyspaces → shards → tablets. Parts that
+ * failed are listed in `errors`; only a vtctld that cannot be reached at all fails the answer.
+ */
+// A cached tree is the same object on every hit; serialising it once keeps warm answers cheap
+// (a 100-keyspace tree is megabytes of JSON).
+const serialized = new WeakMap<Topology, string>();
+
+export const topologyRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/clusters/:cluster/topology',
+    { schema: { params: ClusterParams, querystring: TopologyQuery, response: { 200: Topology } } },
+    async (request, reply) => {
+      const cluster = app.clusters.get(request.params.cluster).name;
+      const topology = await app.topology.get(cluster, {
+        keyspace: request.query.keyspace,
+        requestId: request.id,
+      });
+      const visible = new Set(
+        await visibleKeyspaces(
+          request,
+          cluster,
+          topology.items.map((k) => k.name),
+        ),
+      );
+      if (visible.size !== topology.items.length) {
+        return { ...topology, items: topology.items.filter((k) => visible.has(k.name)) };
+      }
+      let json = serialized.get(topology);
+      if (json === undefined) {
+        json = JSON.stringify(topology);
+        serialized.set(topology, json);
+      }
+      // Fastify sends a string with a JSON content type as is, past the response serialiser.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as Topology);
+    },
+  );
+};
