@@ -4,4 +4,5 @@ export * from './common';
 export * from './ops';
 export * from './seed';
 export * from './session';
+export * from './sql';
 export * from './topology';
