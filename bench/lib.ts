@@ -34,6 +34,8 @@ export function printTable(title: string, rows: Row[]): void {
     `| ${r.bench.padEnd(w('bench'))} | ${r.metric.padEnd(w('metric'))} | ${r.value.padStart(w('value'))} | ${(r.target ?? '').padEnd(w('target'))} |${r === header ? '' : r.ok === undefined ? '' : r.ok ? ' ok' : ' MISSED'}`;
   console.log(`\n${title}\nmachine: ${machine()}\n`);
   console.log(line(header));
-  console.log(`|${['bench', 'metric', 'value', 'target'].map((k) => '-'.repeat(w(k as keyof Row) + 2)).join('|')}|`);
+  console.log(
+    `|${['bench', 'metric', 'value', 'target'].map((k) => '-'.repeat(w(k as keyof Row) + 2)).join('|')}|`,
+  );
   for (const r of rows) console.log(line(r));
 }

@@ -9,7 +9,9 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 
-for (const file of readdirSync(dir).filter((f) => f.startsWith('step-')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.startsWith('step-'))
+  .sort()) {
   const ok = readFileSync(join(dir, file), 'utf8').trim() === 'pass';
   ok ? passed++ : failed++;
   lines.push(`${file.slice(5)}: ${ok ? 'ok' : 'FAILED'}`);
