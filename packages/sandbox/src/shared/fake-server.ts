@@ -63,7 +63,12 @@ export class FakeServer {
   async setFault(patch: Partial<FaultSettings>): Promise<void> {
     const wasDown = this.faults.down;
     Object.assign(this.faults, patch);
-    if (!wasDown && this.faults.down) await this.stopListening();
+    if (!wasDown && this.faults.down) {
+      await this.stopListening();
+      // Give clients in this process a turn to see their pooled connections close, so the next
+      // request dials anew and meets ECONNREFUSED instead of a reset keep-alive socket.
+      await new Promise((r) => setTimeout(r, 20));
+    }
     if (wasDown && !this.faults.down) await this.listen();
   }
 
@@ -74,7 +79,9 @@ export class FakeServer {
 
   private createServer(): http.Server {
     const handle = (req: http.IncomingMessage, res: http.ServerResponse) => void this.serve(req, res);
-    const server = this.options.tls ? https.createServer(this.options.tls, handle) : http.createServer(handle);
+    const server = this.options.tls
+      ? https.createServer(this.options.tls, handle)
+      : http.createServer(handle);
     server.keepAliveTimeout = 5_000;
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
