@@ -274,7 +274,12 @@ describe('CRUD and Status errors', () => {
   });
 
   it('replaces with optimistic concurrency and keeps pods nearly immutable', async () => {
-    const cur = (await api('GET', '/api/v1/namespaces/crud/pods/alpha')).body;
+    // The kubelet writes the pod until it runs; a write in between would make the PUTs below stale.
+    let cur = (await api('GET', '/api/v1/namespaces/crud/pods/alpha')).body;
+    for (let i = 0; i < 100 && cur.status?.phase !== 'Running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      cur = (await api('GET', '/api/v1/namespaces/crud/pods/alpha')).body;
+    }
     const stale = { ...cur, metadata: { ...cur.metadata, resourceVersion: '1', labels: { app: 'web' } } };
     const conflict = await api('PUT', '/api/v1/namespaces/crud/pods/alpha', stale);
     expect(conflict.status).toBe(409);

@@ -2,6 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVtctldFake, Topology, type VtctldFake } from '../src/vtctld';
+import { renderTableWrites } from '../src/vtctld/encoding/tablewriter';
 import { get, logLines, startProd, vtctl } from './vtctld-helpers';
 
 let prod: VtctldFake;
@@ -413,25 +414,32 @@ describe('schema and vschema commands', () => {
   it('gets a tablet schema in jsonpb, by table and names only', async () => {
     const full = await vtctl(prod, 'GetSchema', 'zone1-100');
     const sd = JSON.parse(full.Output);
+    // The vtgate fake's demo tables (views only with -include-views).
     expect(sd.table_definitions.map((t: { name: string }) => t.name)).toEqual([
+      'all_types',
+      'big_table',
       'corder',
       'customer',
+      'customer_seq',
       'product',
     ]);
-    expect(sd.table_definitions[2]).toMatchObject({
+    expect(sd.table_definitions[5]).toMatchObject({
       name: 'product',
       columns: ['sku', 'description', 'price'],
       primary_key_columns: ['sku'],
       type: 'BASE TABLE',
-      row_count: '1200',
+      row_count: '60',
     });
+    const views = await vtctl(prod, 'GetSchema', '-include-views', '-tables=order_summary', 'zone1-100');
+    expect(JSON.parse(views.Output).table_definitions[0]).toMatchObject({ type: 'VIEW' });
     expect(sd.version).toMatch(/^[0-9a-f]{32}$/);
     const some = await vtctl(prod, 'GetSchema', '-tables=/^c/', '-exclude_tables=corder', 'zone1-100');
     expect(JSON.parse(some.Output).table_definitions.map((t: { name: string }) => t.name)).toEqual([
       'customer',
+      'customer_seq',
     ]);
-    expect((await vtctl(prod, 'GetSchema', '--table_names_only', 'zone1-100')).Output).toBe(
-      'corder\n\ncustomer\n\nproduct\n\n',
+    expect((await vtctl(prod, 'GetSchema', '--table_names_only', 'zone1-200')).Output).toBe(
+      'corder\n\ncustomer\n\n',
     );
     expect((await vtctl(prod, 'GetSchema', 'zone1-999')).Error).toBe(
       `GetTablet(cell:"zone1" uid:999 ) failed: node doesn't exist: tablets/zone1-0000000999/Tablet`,
@@ -634,5 +642,82 @@ describe('reparent commands', () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('FindAllShardsInKeyspace', () => {
+  it('prints the map shard name -> Shard record with encoding/json (omitempty, ints, base64)', async () => {
+    const r = await vtctl(prod, 'FindAllShardsInKeyspace', 'customer');
+    expect(r.Error).toBe('');
+    expect(r.Output).toBe(
+      `${JSON.stringify(
+        {
+          '-80': {
+            master_alias: { cell: 'zone1', uid: 200 },
+            master_term_start_time: { seconds: 1709280000 },
+            key_range: { end: 'gA==' },
+            is_master_serving: true,
+          },
+          '80-': {
+            master_alias: { cell: 'zone2', uid: 300 },
+            master_term_start_time: { seconds: 1709280000 },
+            key_range: { start: 'gA==' },
+            is_master_serving: true,
+          },
+        },
+        null,
+        2,
+      )}\n\n`,
+    );
+    const commerce = JSON.parse((await vtctl(prod, 'FindAllShardsInKeyspace', 'commerce')).Output);
+    expect(Object.keys(commerce)).toEqual(['0']);
+    expect(commerce['0']).not.toHaveProperty('key_range');
+  });
+
+  it('sorts keys byte-wise like a Go map, omits false and empty fields, and fails with the real texts', async () => {
+    await vtctl(blank, 'CreateKeyspace', 'mixed');
+    expect((await vtctl(blank, 'FindAllShardsInKeyspace', 'mixed')).Output).toBe('{}\n\n');
+    await vtctl(blank, 'CreateShard', 'mixed/0');
+    await vtctl(blank, 'CreateShard', 'mixed/-80');
+    expect((await vtctl(blank, 'FindAllShardsInKeyspace', 'mixed')).Output).toBe(
+      '{\n  "-80": {\n    "key_range": {\n      "end": "gA=="\n    }\n  },\n  "0": {\n    "is_master_serving": true\n  }\n}\n\n',
+    );
+    expect((await vtctl(prod, 'FindAllShardsInKeyspace', 'nope')).Error).toBe(
+      "failed to get list of shards for keyspace 'nope': node doesn't exist: keyspaces/nope/shards",
+    );
+    expect((await vtctl(prod, 'FindAllShardsInKeyspace')).Error).toBe(
+      'the <keyspace> argument is required for the FindAllShardsInKeyspace command',
+    );
+    expect((await vtctl(prod, 'Help')).Output).toContain('  FindAllShardsInKeyspace <keyspace>\n');
+  });
+});
+
+describe('ExecuteFetchAs* without MariaDB', () => {
+  it('fails on a tablet that has no MySQL behind it', async () => {
+    expect((await vtctl(prod, 'ExecuteFetchAsDba', 'zone1-100', 'SELECT 1')).Error).toBe(
+      'rpc error: code = Unavailable desc = tablet zone1-0000000100 has no MySQL in this sandbox (its MariaDB is not running)',
+    );
+  });
+
+  it('wraps long cells at 30 columns and right-aligns numbers (tablewriter)', () => {
+    const writes = renderTableWrites(
+      ['id', 'note'],
+      [
+        ['7', 'a rather long note that needs more than one line'],
+        ['1,234.5', 'short'],
+      ],
+    );
+    expect(writes.join('')).toBe(
+      [
+        '+---------+--------------------------------+',
+        '|   id    |              note              |',
+        '+---------+--------------------------------+',
+        '|       7 | a rather long note that needs  |',
+        '|         | more than one line             |',
+        '| 1,234.5 | short                          |',
+        '+---------+--------------------------------+',
+        '',
+      ].join('\n'),
+    );
   });
 });

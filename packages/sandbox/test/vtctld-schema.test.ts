@@ -59,7 +59,13 @@ describe('POST /api/schema/apply', () => {
     });
     expect(r.body).toContain('OnValidationSuccess');
     expect(r.body).not.toContain('schema change failed');
-    expect(await tableNames('zone2-102')).toEqual(['customer', 'product']);
+    expect(await tableNames('zone2-102')).toEqual([
+      'all_types',
+      'big_table',
+      'customer',
+      'customer_seq',
+      'product',
+    ]);
     const product = JSON.parse((await vtctl(fake, 'GetSchema', '-tables=product', 'zone1-101')).Output)
       .table_definitions[0];
     expect(product.columns).toEqual(['sku', 'stock', 'description', 'price']);

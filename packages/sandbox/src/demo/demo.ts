@@ -1,10 +1,17 @@
 // The demo clusters: `prod` (two cells, unsharded commerce + customer split in two) and `staging`
 // (one cell, commerce and a small lookup keyspace).
 
-import { tableFromCreate } from '../vtctld/ddl';
 import type { Topology } from '../vtctld/topo/topology';
+import { DEMO_COUNTS } from '../vtgate/demo-data';
 import { TopologyBuilder } from './builder';
-import { COMMERCE_VSCHEMA, CUSTOMER_VSCHEMA, commerceTables, customerTables, EMAIL_LOOKUP } from './tables';
+import {
+  COMMERCE_VSCHEMA,
+  CUSTOMER_VSCHEMA,
+  commerceTables,
+  customerTables,
+  LOOKUP_VSCHEMA,
+  lookupTables,
+} from './tables';
 
 export function buildProd(): Topology {
   const b = new TopologyBuilder({ network: '10.10' }).cells('zone1', 'zone2');
@@ -14,7 +21,7 @@ export function buildProd(): Topology {
     .tablet('commerce', '0', 'zone1', 101, 'replica')
     .tablet('commerce', '0', 'zone2', 102, 'rdonly');
   b.keyspace('customer', {
-    tables: customerTables(24_000),
+    tables: customerTables(DEMO_COUNTS.customer / 2),
     vschema: CUSTOMER_VSCHEMA,
     shardingColumnName: 'customer_id',
     shardingColumnType: 1,
@@ -32,14 +39,14 @@ export function buildProd(): Topology {
 
 export function buildStaging(): Topology {
   const b = new TopologyBuilder({ network: '10.20' }).cells('zone1');
-  b.keyspace('commerce', { tables: commerceTables(0.01), vschema: COMMERCE_VSCHEMA })
+  b.keyspace('commerce', { tables: commerceTables(1_000), vschema: COMMERCE_VSCHEMA })
     .shard('commerce', '0')
     .tablet('commerce', '0', 'zone1', 100, 'master')
     .tablet('commerce', '0', 'zone1', 101, 'replica')
     .tablet('commerce', '0', 'zone1', 102, 'rdonly');
   b.keyspace('lookup', {
-    tables: [tableFromCreate(EMAIL_LOOKUP, 480)],
-    vschema: { tables: { customer_email_lookup: {} } },
+    tables: lookupTables(),
+    vschema: LOOKUP_VSCHEMA,
   })
     .shard('lookup', '0')
     .tablet('lookup', '0', 'zone1', 200, 'master')

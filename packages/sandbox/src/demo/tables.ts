@@ -1,60 +1,64 @@
-// The demo's tables: the Vitess "commerce" example schema, as SHOW CREATE TABLE prints it.
+// The demo's tables for the vtctld fake's in-memory model. The CREATE statements are the vtgate fake's
+// (src/vtgate/demo-schema.ts), so GetSchema shows the same tables with or without MariaDB behind it,
+// and the row counts are the rows the vtgate fake seeds.
 
-import { tableFromCreate } from '../vtctld/ddl';
-import type { TableDefinition } from '../vtctld/topo/types';
+import { applyStatement, classifyStatement } from '../vtctld/ddl';
+import { EMPTY_DATABASE_SCHEMA } from '../vtctld/topo/topology';
+import type { SchemaDefinition, TableDefinition } from '../vtctld/topo/types';
+import { DEMO_COUNTS } from '../vtgate/demo-data';
+import { DEMO_BIG_TABLE_ROWS, DEMO_TABLES } from '../vtgate/demo-schema';
+import type { TableSpec } from '../vtgate/spec';
 
-export const PRODUCT = `CREATE TABLE product (
-  sku varbinary(128) NOT NULL,
-  description varbinary(128),
-  price bigint,
-  PRIMARY KEY (sku)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8`;
-
-export const CUSTOMER = `CREATE TABLE customer (
-  customer_id bigint NOT NULL AUTO_INCREMENT,
-  email varbinary(128),
-  PRIMARY KEY (customer_id),
-  KEY idx_email (email)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8`;
-
-export const CORDER = `CREATE TABLE corder (
-  order_id bigint NOT NULL AUTO_INCREMENT,
-  customer_id bigint,
-  sku varbinary(128),
-  price bigint,
-  PRIMARY KEY (order_id),
-  KEY idx_customer (customer_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8`;
-
-export const EMAIL_LOOKUP = `CREATE TABLE customer_email_lookup (
-  email varbinary(128) NOT NULL,
-  keyspace_id varbinary(128),
-  PRIMARY KEY (email)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8`;
-
-/** Row counts stay under vtctld's 100k big-change guard so ALTERs work in the demo. */
-export function commerceTables(scale = 1): TableDefinition[] {
-  return [
-    tableFromCreate(PRODUCT, Math.round(1_200 * scale), 16384 * 6),
-    tableFromCreate(CUSTOMER, Math.round(48_000 * scale), 16384 * 160),
-    tableFromCreate(CORDER, Math.round(95_000 * scale), 16384 * 420),
-  ];
+/** Runs the CREATE statements through the DDL model, then sets the row counts (InnoDB-like sizes). */
+function definitions(specs: TableSpec[], rows: Record<string, number>): TableDefinition[] {
+  let sd: SchemaDefinition = { databaseSchema: EMPTY_DATABASE_SCHEMA, tables: [] };
+  for (const t of specs) sd = applyStatement(sd, classifyStatement(t.createSql), 'vt_demo');
+  return sd.tables.map((t) => {
+    if (t.type === 'VIEW') return t;
+    const rowCount = rows[t.name] ?? 0;
+    return { ...t, rowCount, dataLength: 16384 * Math.max(1, Math.ceil(rowCount / 120)) };
+  });
 }
 
+export function commerceTables(bigTableRows = DEMO_BIG_TABLE_ROWS): TableDefinition[] {
+  return definitions(DEMO_TABLES.commerce, {
+    ...DEMO_COUNTS,
+    customer_seq: 1,
+    all_types: 5,
+    big_table: bigTableRows,
+  });
+}
+
+/** The sharded customer keyspace: each shard holds its share of the rows. */
 export function customerTables(rowsPerShard: number): TableDefinition[] {
-  return [
-    tableFromCreate(CUSTOMER, rowsPerShard, 16384 * Math.max(1, Math.round(rowsPerShard / 300))),
-    tableFromCreate(CORDER, rowsPerShard * 2, 16384 * Math.max(1, Math.round(rowsPerShard / 120))),
-  ];
+  return definitions(DEMO_TABLES.customer, { customer: rowsPerShard, corder: rowsPerShard * 2 });
 }
 
-export const COMMERCE_VSCHEMA = { tables: { corder: {}, customer: {}, product: {} } };
+export function lookupTables(): TableDefinition[] {
+  return definitions(DEMO_TABLES.lookup, { customer_email_lookup: DEMO_COUNTS.customer });
+}
+
+export const COMMERCE_VSCHEMA = {
+  tables: {
+    all_types: {},
+    big_table: {},
+    corder: {},
+    customer: {},
+    customer_seq: { type: 'sequence' },
+    product: {},
+  },
+};
 
 export const CUSTOMER_VSCHEMA = {
   sharded: true,
   vindexes: { hash: { type: 'hash' } },
   tables: {
     corder: { columnVindexes: [{ column: 'customer_id', name: 'hash' }] },
-    customer: { columnVindexes: [{ column: 'customer_id', name: 'hash' }] },
+    customer: {
+      columnVindexes: [{ column: 'customer_id', name: 'hash' }],
+      autoIncrement: { column: 'customer_id', sequence: 'customer_seq' },
+    },
   },
 };
+
+export const LOOKUP_VSCHEMA = { tables: { customer_email_lookup: {} } };

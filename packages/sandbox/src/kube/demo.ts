@@ -20,10 +20,17 @@ import {
 // kube-node-lease, the `kubernetes` and `kube-dns` services). The demo adds the Vitess deployments of
 // the demo topology, created three days ago and running, so ages, logs and IPs look lived-in.
 
-export type Dataset = 'demo' | 'empty';
+/**
+ * `demo`: both demo clusters in one apiserver (`vitess` and `vitess-staging`); `empty`: only what
+ * kubeadm creates; `{ deployments }`: the given Vitess deployments (the sandbox runs one apiserver per
+ * cluster, each with its own deployment in namespace `vitess`).
+ */
+export type Dataset = 'demo' | 'empty' | { deployments: VitessDeployment[] };
 
 export interface VitessDeployment {
   namespace: string;
+  /** How long ago the deployment was brought up (default 72 hours). */
+  ageHours?: number;
   cells: string[];
   etcdReplicas: number;
   vtgateReplicas: number;
@@ -69,6 +76,7 @@ export const PROD: VitessDeployment = {
 /** Cluster `staging`: one cell, single replicas; commerce/0 (100-102) and lookup/0 (200-201). */
 export const STAGING: VitessDeployment = {
   namespace: 'vitess-staging',
+  ageHours: 26,
   cells: ['zone1'],
   etcdReplicas: 1,
   vtgateReplicas: 1,
@@ -180,8 +188,8 @@ export function loadDataset(rt: KubeRuntime, dataset: Dataset): void {
   const now = Date.now();
   clusterBasics(rt, now - 30 * 24 * HOUR);
   if (dataset === 'empty') return;
-  deploy(rt, PROD, now - 72 * HOUR);
-  deploy(rt, STAGING, now - 26 * HOUR);
+  const deployments = dataset === 'demo' ? [PROD, STAGING] : dataset.deployments;
+  for (const d of deployments) deploy(rt, d, now - (d.ageHours ?? 72) * HOUR);
   // One tablet had a hiccup ten minutes ago: a liveness failure and a restart, as on a lived-in cluster.
   const flaky = rt.store.get('pods', 'vitess', 'vttablet-302') as Pod | undefined;
   const status = flaky?.status.containerStatuses?.[0];

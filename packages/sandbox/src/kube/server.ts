@@ -18,7 +18,7 @@ export interface KubeFakeOptions extends Partial<KubeTimings> {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** 'demo' (default): the Vitess demo deployments; 'empty': only what kubeadm creates. */
+  /** 'demo' (default): both demo deployments; 'empty': only what kubeadm creates; or `{ deployments }`. */
   dataset?: Dataset;
   /** Require `Authorization: Bearer <token>`; without it (default) the fake accepts every request. */
   token?: string;

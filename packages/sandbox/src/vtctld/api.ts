@@ -17,6 +17,7 @@ import {
   sendJson,
   TEXT_TYPE,
 } from './http-util';
+import type { TabletMysql } from './mysql';
 import { runSchemaChange } from './schema-change';
 import { GoPanic, isTopo } from './topo/errors';
 import type { Topology } from './topo/topology';
@@ -28,6 +29,8 @@ export interface VtctldApiOptions {
   topo: () => Topology;
   settings: VtctldSettings;
   securityPolicy?: SecurityPolicy;
+  /** The tablets' MySQL, read at each request (the sandbox attaches it once MariaDB is up). */
+  mysql?: () => TabletMysql | undefined;
 }
 
 const SUBTREES = [...Object.keys(COLLECTIONS).map((c) => `/api/${c}/`), '/api/vtctl/', '/app/'];
@@ -120,8 +123,8 @@ export function createVtctldHandler(options: VtctldApiOptions) {
       if (EXACT.includes(path) || path.startsWith('/api/vtctl/')) {
         if (!adminAllowed()) return httpError(res, 403, '403 Forbidden');
         if (path === '/api/features') return sendJson(res, goMarshalIndent(FEATURES));
-        if (path === '/api/schema/apply') return schemaApply(options.topo(), body, res);
-        return vtctl(options, body, res);
+        if (path === '/api/schema/apply') return await schemaApply(options, body, res);
+        return await vtctl(options, body, res);
       }
       const m = /^\/api\/([^/]+)\/(.*)$/s.exec(path);
       const getter = m ? COLLECTIONS[m[1]!] : undefined;
@@ -151,18 +154,24 @@ export function createVtctldHandler(options: VtctldApiOptions) {
   };
 }
 
-function vtctl(options: VtctldApiOptions, body: Buffer, res: http.ServerResponse): void {
+async function vtctl(options: VtctldApiOptions, body: Buffer, res: http.ServerResponse): Promise<void> {
   const args = decodeArgs(body);
-  const result = runVtctl(options.topo(), options.settings, args);
+  const result = await runVtctl(options.topo(), options.settings, args, options.mysql?.());
   res.writeHead(200, { 'content-type': JSON_TYPE });
   res.end(goMarshalIndent({ Error: result.Error, Output: result.Output }));
 }
 
-function schemaApply(topo: Topology, body: Buffer, res: http.ServerResponse): void {
+async function schemaApply(options: VtctldApiOptions, body: Buffer, res: http.ServerResponse): Promise<void> {
   const request = decodeSchemaRequest(body);
   // Go writes the status with the first line and streams the rest; a later failure cannot change it.
   res.writeHead(200, { 'content-type': TEXT_TYPE });
-  const error = runSchemaChange(topo, request.keyspace, request.sql, (text) => res.write(text));
+  const error = await runSchemaChange(
+    options.topo(),
+    request.keyspace,
+    request.sql,
+    (text) => res.write(text),
+    { mysql: options.mysql?.() },
+  );
   if (error !== null) res.write(`${error}\n`);
   res.end();
 }

@@ -6,11 +6,13 @@ import { FakeServer, type FaultSettings } from '../shared/fake-server';
 import { createVtctldHandler, type SecurityPolicy } from './api';
 import type { VtctldSettings } from './commands/types';
 import { httpError } from './http-util';
+import { syncKeyspaceSchema, type TabletMysql } from './mysql';
 import { aliasString, parseTabletAlias } from './names';
 import { Topology } from './topo/topology';
 
 export type { SecurityPolicy } from './api';
 export type { VtctldSettings } from './commands/types';
+export { PreflightFailure, type TabletMysql } from './mysql';
 export { EMPTY_DATABASE_SCHEMA, EMPTY_SCHEMA, newKeyspace, Topology } from './topo/topology';
 export type {
   Keyspace,
@@ -33,6 +35,8 @@ export interface VtctldFakeOptions {
   faults?: Partial<FaultSettings>;
   settings?: VtctldSettings;
   securityPolicy?: SecurityPolicy;
+  /** The tablets' MySQL (the sandbox attaches its MariaDB later with setMysql). */
+  mysql?: TabletMysql;
 }
 
 export interface VtctldFake {
@@ -45,8 +49,13 @@ export interface VtctldFake {
   readonly faults: FaultSettings;
   setFault(patch: Partial<FaultSettings>): Promise<void>;
   resetRequests(): void;
-  /** Back to the dataset this fake started with. */
-  resetData(): void;
+  /** Back to the dataset this fake started with (tablet schemas re-read from MySQL when attached). */
+  resetData(): Promise<void>;
+  /**
+   * Puts the tablets of the keyspaces it serves on this MySQL: GetSchema, ApplySchema and
+   * ExecuteFetchAs* run there, and the tablet records take its schema now. Undefined detaches it.
+   */
+  setMysql(mysql: TabletMysql | undefined): Promise<void>;
   /** Makes one tablet's RPCs fail (vttablet down) or work again. */
   setTabletReachable(alias: string, reachable: boolean): void;
   close(): Promise<void>;
@@ -70,6 +79,18 @@ function failure(req: http.IncomingMessage, res: http.ServerResponse): void {
 export async function startVtctldFake(options: VtctldFakeOptions = {}): Promise<VtctldFake> {
   const build = options.dataset ?? (() => new Topology());
   let topo = build();
+  let mysql = options.mysql;
+  const adoptSchemas = async () => {
+    const served = mysql;
+    if (!served) return;
+    await Promise.all(
+      topo
+        .keyspaceNames()
+        .filter((ks) => served.serves(ks))
+        .map((ks) => syncKeyspaceSchema(topo, served, ks)),
+    );
+  };
+  await adoptSchemas();
   const server = new FakeServer({
     name: options.name ?? 'vtctld',
     host: options.host,
@@ -80,6 +101,7 @@ export async function startVtctldFake(options: VtctldFakeOptions = {}): Promise<
       topo: () => topo,
       settings: options.settings ?? {},
       securityPolicy: options.securityPolicy,
+      mysql: () => mysql,
     }),
   });
   await server.start();
@@ -102,8 +124,13 @@ export async function startVtctldFake(options: VtctldFakeOptions = {}): Promise<
     resetRequests() {
       server.requests = 0;
     },
-    resetData() {
+    async resetData() {
       topo = build();
+      await adoptSchemas();
+    },
+    async setMysql(next) {
+      mysql = next;
+      await adoptSchemas();
     },
     setTabletReachable(alias, reachable) {
       topo.getTablet(parseTabletAlias(alias)).reachable = reachable;

@@ -4,11 +4,13 @@
 
 import { applyStatement, type Classified, classifyStatement, ddlDisplay, MysqlError } from './ddl';
 import { goMarshal, goMarshalIndent } from './encoding/go-json';
+import { syncKeyspaceSchema, type TabletMysql } from './mysql';
+import { executeOnMysql } from './schema-change-mysql';
 import type { Topology } from './topo/topology';
 import type { SchemaDefinition, Tablet } from './topo/types';
 import { dbName, rpc } from './wrangler/tmc';
 
-interface ExecuteResult {
+export interface ExecuteResult {
   FailedShards: { Shard: string; Err: string }[] | null;
   SuccessShards: { Shard: string; Result: Record<string, never>; Position: string }[] | null;
   CurSQLIndex: number;
@@ -19,10 +21,32 @@ interface ExecuteResult {
 
 export interface SchemaChangeOptions {
   allowLongUnavailability?: boolean;
+  /** When it serves the keyspace, the change really runs there (else on the in-memory model). */
+  mysql?: TabletMysql;
+}
+
+/** An ExecuteResult before execution, and the stopwatch that fills TotalTimeSpent. */
+export function startResult(sqls: string[]): { result: ExecuteResult; finish(): ExecuteResult } {
+  const started = process.hrtime.bigint();
+  const result: ExecuteResult = {
+    FailedShards: null,
+    SuccessShards: null,
+    CurSQLIndex: 0,
+    Sqls: sqls,
+    ExecutorErr: '',
+    TotalTimeSpent: 0,
+  };
+  return {
+    result,
+    finish() {
+      result.TotalTimeSpent = Number(process.hrtime.bigint() - started);
+      return result;
+    },
+  };
 }
 
 /** The tablet's error for a failed statement, as vttablet relays MySQL's. */
-function mysqlRpcError(err: unknown, sql: string): string {
+export function mysqlRpcError(err: unknown, sql: string): string {
   if (err instanceof MysqlError)
     return `rpc error: code = Unknown desc = ${err.message} during query: ${sql}`;
   return (err as Error).message;
@@ -32,13 +56,13 @@ function mysqlRpcError(err: unknown, sql: string): string {
  * Runs the change; `write` receives the UIController's pieces in order. Returns the error that
  * schemamanager.Run returns (null on success); the HTTP handler appends it as `<error>\n`.
  */
-export function runSchemaChange(
+export async function runSchemaChange(
   topo: Topology,
   keyspace: string,
   sqlText: string,
   write: (text: string) => void,
   options: SchemaChangeOptions = {},
-): string | null {
+): Promise<string | null> {
   const sqls = sqlText
     .split(';')
     .map((s) => s.trim())
@@ -49,6 +73,15 @@ export function runSchemaChange(
   const opened = openExecutor(topo, keyspace);
   if (typeof opened === 'string') return opened;
   const masters = opened;
+  const mysql = options.mysql?.serves(keyspace) ? options.mysql : undefined;
+  if (mysql && masters[0]!.reachable) {
+    // The big-change guard reads the first master's row counts: take them from the live database.
+    try {
+      await syncKeyspaceSchema(topo, mysql, keyspace);
+    } catch (err) {
+      return `unable to get schema of keyspace: ${keyspace}, error: ${(err as Error).message}`;
+    }
+  }
 
   const validation = validate(sqls, masters[0]!, options);
   if (typeof validation === 'string') {
@@ -57,7 +90,9 @@ export function runSchemaChange(
   }
   write(`OnValidationSuccess, sqls: [${sqls.join(' ')}]\n`);
 
-  const result = execute(topo, masters, sqls, validation);
+  const result = mysql
+    ? await executeOnMysql(topo, mysql, keyspace, masters, sqls, validation)
+    : execute(topo, masters, sqls, validation);
   write(`Executor succeeds: ${goMarshal(result)}`);
   if (result.ExecutorErr !== '' || (result.FailedShards?.length ?? 0) > 0) {
     return `schema change failed, ExecuteResult: ${goMarshalIndent(result)}`;
@@ -115,27 +150,21 @@ function validate(sqls: string[], first: Tablet, options: SchemaChangeOptions): 
   return parsed;
 }
 
-function sameSchema(a: SchemaDefinition, b: SchemaDefinition): boolean {
+export function sameSchema(a: SchemaDefinition, b: SchemaDefinition): boolean {
   return (
     a.tables.length === b.tables.length &&
     a.tables.every((t, i) => t.schema === b.tables[i]!.schema && t.name === b.tables[i]!.name)
   );
 }
 
+/** `Schema change: '<sql>' does not introduce any table definition change.` unless DROP ... IF EXISTS. */
+export function noChangeError(sql: string, stmt: Classified): string | null {
+  if (stmt.kind === 'ddl' && stmt.action === 'drop' && stmt.ifExists) return null;
+  return `Schema change: '${sql}' does not introduce any table definition change.`;
+}
+
 function execute(topo: Topology, masters: Tablet[], sqls: string[], parsed: Classified[]): ExecuteResult {
-  const started = process.hrtime.bigint();
-  const result: ExecuteResult = {
-    FailedShards: null,
-    SuccessShards: null,
-    CurSQLIndex: 0,
-    Sqls: sqls,
-    ExecutorErr: '',
-    TotalTimeSpent: 0,
-  };
-  const finish = () => {
-    result.TotalTimeSpent = Number(process.hrtime.bigint() - started);
-    return result;
-  };
+  const { result, finish } = startResult(sqls);
   // Preflight: every statement, in order, on a scratch copy of the first master's schema.
   const first = masters[0]!;
   try {
@@ -150,8 +179,9 @@ function execute(topo: Topology, masters: Tablet[], sqls: string[], parsed: Clas
         result.ExecutorErr = mysqlRpcError(err, sqls[i]!);
         return finish();
       }
-      if (sameSchema(before, after) && !(c.kind === 'ddl' && c.action === 'drop' && c.ifExists)) {
-        result.ExecutorErr = `Schema change: '${sqls[i]}' does not introduce any table definition change.`;
+      const unchanged = sameSchema(before, after) ? noChangeError(sqls[i]!, c) : null;
+      if (unchanged) {
+        result.ExecutorErr = unchanged;
         return finish();
       }
       before = after;

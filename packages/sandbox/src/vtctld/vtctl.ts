@@ -5,6 +5,7 @@ import { findCommand, printAllCommands } from './commands';
 import type { Command, VtctldSettings } from './commands/types';
 import { FlagError, FlagSet } from './flags';
 import { Logger } from './logger';
+import type { TabletMysql } from './mysql';
 import { GoPanic } from './topo/errors';
 import type { Topology } from './topo/topology';
 
@@ -20,7 +21,13 @@ function usage(log: Logger, typed: string, cmd: Command, set: FlagSet): void {
 }
 
 /** Runs one command line; throws the command's error (a GoPanic passes through untouched). */
-export function runCommand(topo: Topology, settings: VtctldSettings, log: Logger, args: string[]): void {
+export async function runCommand(
+  topo: Topology,
+  settings: VtctldSettings,
+  log: Logger,
+  args: string[],
+  mysql?: TabletMysql,
+): Promise<void> {
   if (args.length === 0) {
     log.printf('No command specified. Please see the list below:\n\n');
     printAllCommands(log);
@@ -42,21 +49,27 @@ export function runCommand(topo: Topology, settings: VtctldSettings, log: Logger
     usage(log, typed, cmd, set);
     throw err;
   }
-  cmd.run({
+  await cmd.run({
     topo,
     log,
     settings,
     flags: parsed.values,
     args: parsed.args,
-    run: (next) => runCommand(topo, settings, log, next),
+    mysql,
+    run: (next) => runCommand(topo, settings, log, next, mysql),
   });
 }
 
-export function runVtctl(topo: Topology, settings: VtctldSettings, args: string[]): VtctlResult {
+export async function runVtctl(
+  topo: Topology,
+  settings: VtctldSettings,
+  args: string[],
+  mysql?: TabletMysql,
+): Promise<VtctlResult> {
   const log = new Logger();
   let error = '';
   try {
-    runCommand(topo, settings, log, args);
+    await runCommand(topo, settings, log, args, mysql);
   } catch (err) {
     if (err instanceof GoPanic) throw err;
     error = (err as Error).message;

@@ -160,6 +160,41 @@ export function demoSequenceRows(): Row[] {
   return [{ id: 0, next_id: DEMO_COUNTS.customer + 1, cache: 100 }];
 }
 
+/** The keyspace id the hash vindex would give a customer (8 bytes); deterministic, not 3DES. */
+function keyspaceId(customerId: number): Buffer {
+  const id = Buffer.alloc(8);
+  id.writeUInt32BE(Math.imul(customerId, 0x9e3779b1) >>> 0, 0);
+  id.writeUInt32BE(customerId, 4);
+  return id;
+}
+
+/** Staging: commerce with the same rows but a smaller big_table, and the `lookup` keyspace. */
+export function stagingKeyspaces(): KeyspaceSpec[] {
+  const [commerce] = demoKeyspaces();
+  const customers = demoCustomers();
+  return [
+    {
+      ...commerce!,
+      tables: DEMO_TABLES.commerce.map((t) => (t.generateRows ? { ...t, generateRows: 1_000 } : t)),
+    },
+    {
+      name: 'lookup',
+      tables: DEMO_TABLES.lookup,
+      rows: {
+        customer_email_lookup: customers.map((c) => ({
+          email: c.email ?? null,
+          keyspace_id: keyspaceId(Number(c.customer_id)),
+        })),
+      },
+    },
+  ];
+}
+
+/** The demo keyspaces of a sandbox cluster: prod's, or staging's for every other cluster name. */
+export function clusterKeyspaces(cluster: string): KeyspaceSpec[] {
+  return cluster === 'prod' ? demoKeyspaces() : stagingKeyspaces();
+}
+
 /** The demo data set: `commerce` and `customer`, with rows; big_table is generated on start. */
 export function demoKeyspaces(): KeyspaceSpec[] {
   const customers = demoCustomers();

@@ -73,10 +73,17 @@ SELECT c.customer_id, c.email, COUNT(o.order_id) AS orders, COALESCE(SUM(o.price
 FROM customer c LEFT JOIN corder o ON o.customer_id = c.customer_id
 GROUP BY c.customer_id, c.email`;
 
+/** Staging's lookup keyspace: a consistent-lookup vindex table from email to keyspace id. */
+export const CUSTOMER_EMAIL_LOOKUP_SQL = `CREATE TABLE \`customer_email_lookup\` (
+  \`email\` varbinary(128) NOT NULL,
+  \`keyspace_id\` varbinary(128) DEFAULT NULL,
+  PRIMARY KEY (\`email\`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+
 /** Rows big_table gets in the demo; tests seed more with seedRows. */
 export const DEMO_BIG_TABLE_ROWS = 10_000;
 
-export const DEMO_TABLES: Record<'commerce' | 'customer', TableSpec[]> = {
+export const DEMO_TABLES: Record<'commerce' | 'customer' | 'lookup', TableSpec[]> = {
   commerce: [
     { name: 'product', createSql: PRODUCT_SQL },
     { name: 'customer', createSql: CUSTOMER_SQL },
@@ -90,4 +97,5 @@ export const DEMO_TABLES: Record<'commerce' | 'customer', TableSpec[]> = {
     { name: 'customer', createSql: CUSTOMER_SQL },
     { name: 'corder', createSql: CORDER_SQL },
   ],
+  lookup: [{ name: 'customer_email_lookup', createSql: CUSTOMER_EMAIL_LOOKUP_SQL }],
 };

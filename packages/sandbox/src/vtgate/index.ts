@@ -5,16 +5,18 @@ import { randomBytes } from 'node:crypto';
 import mysql, { type Pool } from 'mysql2/promise';
 import { demoKeyspaces } from './demo-data';
 import { executeFetch, type FetchResult } from './fetch';
+import { type PreflightStep, preflightSchemaChange } from './preflight';
 import { getSchema, type SchemaDefinition } from './schema';
 import { createAccounts, createKeyspace, seedRows } from './seed';
 import { startMariadb } from './server';
 import type { KeyspaceSpec } from './spec';
-import { assertKeyspaceName } from './sql';
+import { assertKeyspaceName, quoteIdent } from './sql';
 
 export { findMariadb, MARIADB_INSTALL_HINT, MariadbNotInstalledError, requireMariadb } from './binaries';
-export { demoKeyspaces } from './demo-data';
+export { clusterKeyspaces, DEMO_COUNTS, demoKeyspaces, stagingKeyspaces } from './demo-data';
 export * from './demo-schema';
 export { type FetchResult, formatFetchJson, RowCountExceededError, type VtField } from './fetch';
+export { PreflightError, type PreflightStep } from './preflight';
 export type { SchemaDefinition, TableDefinition } from './schema';
 export type { KeyspaceSpec, Row, SqlValue, TableSpec } from './spec';
 
@@ -51,6 +53,15 @@ export interface VtgateFake {
   seedRows(keyspace: string, table: string, n: number): Promise<number>;
   /** vtctl ExecuteFetchAsDba against the keyspace's database; more than maxRows rows is an error. */
   executeFetchAsDba(keyspace: string, sql: string, options?: { maxRows?: number }): Promise<FetchResult>;
+  /** vtctl ExecuteFetchAsApp: the same, with the application account. */
+  executeFetchAsApp(keyspace: string, sql: string, options?: { maxRows?: number }): Promise<FetchResult>;
+  /**
+   * vttablet's PreflightSchema: the statements run on a scratch copy of the keyspace's schema; the
+   * schema before and after each one. A failing statement throws PreflightError naming its index.
+   */
+  preflightSchemaChange(keyspace: string, sqls: string[]): Promise<PreflightStep[]>;
+  /** Drops and re-seeds the keyspace databases (the start data set); other databases stay. */
+  resetData(): Promise<void>;
   /** vtctl GetSchema of the keyspace's database, views included (filter with the vtctld fake's rules). */
   getSchema(keyspace: string): Promise<SchemaDefinition>;
   /** Stops mariadbd (SIGTERM, then SIGKILL) and removes its temp dir. Safe to call twice. */
@@ -91,24 +102,29 @@ export async function startVtgateFake(options: VtgateFakeOptions = {}): Promise<
     }
     return keyspace;
   };
-  const dbaPool = (keyspace: string): Pool => {
+  const connection = { host: server.host, port: server.port, dateStrings: true, supportBigNumbers: true };
+  const poolFor = (keyspace: string, account: { user: string; password: string }): Pool => {
     const database = databaseFor(keyspace);
-    let pool = pools.get(database);
+    const key = `${account.user}/${database}`;
+    let pool = pools.get(key);
     if (!pool) {
       pool = mysql.createPool({
-        host: server.host,
-        port: server.port,
-        user: dba.user,
-        password: dba.password,
+        ...connection,
+        user: account.user,
+        password: account.password,
         database,
         connectionLimit: 4,
-        dateStrings: true,
-        supportBigNumbers: true,
         bigNumberStrings: true,
       });
-      pools.set(database, pool);
+      pools.set(key, pool);
     }
     return pool;
+  };
+  const dbaPool = (keyspace: string) => poolFor(keyspace, dba);
+  const closePools = async () => {
+    const all = [...pools.values()];
+    pools.clear();
+    await Promise.allSettled(all.map((p) => p.end()));
   };
 
   let closing: Promise<void> | undefined;
@@ -126,10 +142,34 @@ export async function startVtgateFake(options: VtgateFakeOptions = {}): Promise<
     databaseFor,
     seedRows: (keyspace, table, n) => seedRows(dbaPool(keyspace), databaseFor(keyspace), table, n),
     executeFetchAsDba: (keyspace, sql, opts) => executeFetch(dbaPool(keyspace), sql, opts?.maxRows ?? 10_000),
+    executeFetchAsApp: (keyspace, sql, opts) =>
+      executeFetch(poolFor(keyspace, app), sql, opts?.maxRows ?? 10_000),
     getSchema: (keyspace) => getSchema(dbaPool(keyspace), databaseFor(keyspace)),
+    async preflightSchemaChange(keyspace, sqls) {
+      const database = databaseFor(keyspace);
+      // Its own connection: the scratch database becomes its default, which a pooled one must not keep.
+      const conn = await mysql.createConnection({ ...connection, user: dba.user, password: dba.password });
+      try {
+        return await preflightSchemaChange(conn, database, sqls);
+      } finally {
+        await conn.end();
+      }
+    },
+    async resetData() {
+      await closePools();
+      const root = await mysql.createConnection({ socketPath: server.socket, user: 'root' });
+      try {
+        for (const spec of specs) {
+          await root.query(`DROP DATABASE IF EXISTS ${quoteIdent(spec.name)}`);
+          await createKeyspace(root, spec);
+        }
+      } finally {
+        await root.end();
+      }
+    },
     close: () => {
       closing ??= (async () => {
-        await Promise.allSettled([...pools.values()].map((p) => p.end()));
+        await closePools();
         await server.stop();
       })();
       return closing;

@@ -1,7 +1,7 @@
 // GetSchema as a vttablet computes it, read from the live MariaDB: SHOW CREATE text, columns,
 // primary key, table type and the information_schema size estimates.
 
-import type { Pool, RowDataPacket } from 'mysql2/promise';
+import type { Connection, Pool, RowDataPacket } from 'mysql2/promise';
 import { quoteIdent } from './sql';
 
 /** Same shape as the vtctld fake's TableDefinition, so it can take these as they are. */
@@ -23,7 +23,7 @@ export interface SchemaDefinition {
   tables: TableDefinition[];
 }
 
-export async function getSchema(pool: Pool, database: string): Promise<SchemaDefinition> {
+export async function getSchema(pool: Pool | Connection, database: string): Promise<SchemaDefinition> {
   const [[db]] = await pool.query<RowDataPacket[]>(`SHOW CREATE DATABASE ${quoteIdent(database)}`);
   const createDb = String(db?.['Create Database'] ?? '');
   const [tables] = await pool.query<RowDataPacket[]>(

@@ -3,12 +3,13 @@
 
 import { type ChildProcessByStdio, execFile, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
+import { markOwner, sweepStaleDirs } from '../shared/stale-dirs';
 import { requireMariadb } from './binaries';
 
 const execFileAsync = promisify(execFile);
@@ -65,6 +66,8 @@ const TUNING = [
 ];
 
 const live = new Set<{ pid: number; dir: string }>();
+/** Template datadirs being prepared or copied; removed at exit if a start is cut short. */
+const templates = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
@@ -80,6 +83,7 @@ function installExitHook(): void {
       }
       rmSync(server.dir, { recursive: true, force: true, maxRetries: 3 });
     }
+    for (const dir of templates) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   });
 }
 
@@ -100,13 +104,16 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
-async function installDatadir(installDb: string, datadir: string): Promise<void> {
+async function installDatadir(installDb: string, datadir: string, scratch: string): Promise<void> {
   try {
     await execFileAsync(
       installDb,
       [
         '--no-defaults',
         `--datadir=${datadir}`,
+        // The bootstrap server's temp tables are named after a per-boot counter: two installs sharing
+        // /tmp collide on them ("Unknown table 'mysql.tmp_user_sys'").
+        `--tmpdir=${scratch}`,
         '--auth-root-authentication-method=normal',
         '--skip-test-db',
         '--skip-name-resolve',
@@ -119,6 +126,49 @@ async function installDatadir(installDb: string, datadir: string): Promise<void>
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message: string };
     throw new Error(`mariadb-install-db failed: ${(e.stderr || e.stdout || e.message).trim().slice(-2000)}`);
+  }
+}
+
+interface Template {
+  dir: string;
+  ready: Promise<string>;
+  users: number;
+}
+let template: Template | undefined;
+
+/**
+ * Concurrent starts share one mariadb-install-db run (most of a start's second): the first installs
+ * into a template datadir, every start copies it (~35 MB, tens of ms). The template is removed once
+ * the last concurrent start has copied it, so nothing outlives the starts.
+ */
+async function prepareDatadir(installDb: string, datadir: string): Promise<void> {
+  if (!template) {
+    const t: Template = { dir: '', users: 0, ready: Promise.resolve('') };
+    t.ready = (async () => {
+      t.dir = await mkdtemp(join(tmpdir(), 'vtgate-fake-template-'));
+      markOwner(t.dir);
+      templates.add(t.dir);
+      installExitHook();
+      const data = join(t.dir, 'data');
+      await installDatadir(installDb, data, t.dir);
+      return data;
+    })();
+    template = t;
+  }
+  const t = template;
+  t.users++;
+  try {
+    await cp(await t.ready, datadir, { recursive: true });
+  } finally {
+    t.users--;
+    if (t.users === 0) {
+      if (template === t) template = undefined;
+      await t.ready.catch(() => '');
+      if (t.dir) {
+        await rm(t.dir, { recursive: true, force: true, maxRetries: 5 });
+        templates.delete(t.dir);
+      }
+    }
   }
 }
 
@@ -195,14 +245,16 @@ export async function startMariadb(options: StartServerOptions = {}): Promise<Ma
   const { mariadbd, installDb } = requireMariadb();
   const host = options.host ?? '127.0.0.1';
   const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
+  sweepStaleDirs('vtgate-fake-', ['mysqld.pid']);
   const dir = await mkdtemp(join(tmpdir(), 'vtgate-fake-'));
+  markOwner(dir);
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
   const files = join(dir, 'files');
   const entry = { pid: 0, dir };
   try {
     await mkdir(files);
-    await installDatadir(installDb, datadir);
+    await prepareDatadir(installDb, datadir);
     let running: Running | undefined;
     let port = options.port ?? 0;
     for (let attempt = 0; !running; attempt++) {

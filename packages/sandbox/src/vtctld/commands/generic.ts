@@ -9,13 +9,13 @@ export const genericCommands: Command[] = [
     group: 'Generic',
     params: '[command name]',
     help: 'Prints the list of available commands, or help on a specific command.',
-    run(env) {
+    async run(env) {
       if (env.args.length === 0) {
         env.log.printf('Available commands:\n\n');
         printAllCommands(env.log);
       } else if (env.args.length === 1) {
         try {
-          env.run([env.args[0]!, '--help']);
+          await env.run([env.args[0]!, '--help']);
         } catch {
           // Help ignores the `flag: help requested` error of the command it describes.
         }

@@ -1,6 +1,7 @@
 // The command registry, in vtctl's group order (reference 4.4).
 
 import type { Logger } from '../logger';
+import { fetchCommands } from './fetch';
 import { bindCommandList, genericCommands } from './generic';
 import { keyspaceCommands } from './keyspaces';
 import { reparentCommands } from './reparent';
@@ -21,6 +22,7 @@ export const GROUPS: CommandGroup[] = [
 
 export const COMMANDS: Command[] = [
   ...tabletCommands,
+  ...fetchCommands,
   ...shardCommands,
   ...keyspaceCommands,
   ...genericCommands,

@@ -1,8 +1,10 @@
 // Keyspace commands: CreateKeyspace, DeleteKeyspace, GetKeyspace(s), RebuildKeyspaceGraph,
-// ValidateKeyspace and the keyspace-wide schema/version validations.
+// ValidateKeyspace, FindAllShardsInKeyspace and the keyspace-wide schema/version validations.
 
+import { goMarshalIndentMap } from '../encoding/go-json';
 import { jsonpb } from '../encoding/jsonpb';
-import { keyspacePb } from '../encoding/records';
+import { keyspacePb, shardJson } from '../encoding/records';
+import { refreshServedSchema } from '../mysql';
 import { hasWildcard, parseTabletType, SERVING_TYPES, tabletTypeName, wildcardMatch } from '../names';
 import { isTopo, VtError } from '../topo/errors';
 import { newKeyspace } from '../topo/topology';
@@ -183,6 +185,29 @@ export const keyspaceCommands: Command[] = [
     },
   },
   {
+    name: 'FindAllShardsInKeyspace',
+    group: 'Keyspaces',
+    params: '<keyspace>',
+    help: 'Displays all of the shards in the specified keyspace.',
+    run(env) {
+      if (env.args.length !== 1)
+        throw new VtError('the <keyspace> argument is required for the FindAllShardsInKeyspace command');
+      const keyspace = env.args[0]!;
+      let names: string[];
+      try {
+        names = env.topo.getShardNames(keyspace);
+      } catch (err) {
+        throw new VtError(
+          `failed to get list of shards for keyspace '${keyspace}': ${(err as Error).message}`,
+        );
+      }
+      // printJSON of map[string]*topo.ShardInfo: encoding/json, not jsonpb (reference 3.1).
+      const shards: Record<string, unknown> = {};
+      for (const name of names) shards[name] = shardJson(env.topo.getShard(keyspace, name));
+      printJson(env, goMarshalIndentMap(shards));
+    },
+  },
+  {
     name: 'ValidateSchemaKeyspace',
     group: 'Schema, Version, Permissions',
     params: "[-exclude_tables=''] [-include-views] [-skip-no-master] <keyspace name>",
@@ -195,10 +220,11 @@ export const keyspaceCommands: Command[] = [
       boolFlag('include-views', 'Includes views in the validation'),
       boolFlag('skip-no-master', "Skip shards that don't have master when performing validation"),
     ],
-    run(env) {
+    async run(env) {
       if (env.args.length !== 1) {
         throw new VtError('the <keyspace name> argument is required for the ValidateSchemaKeyspace command');
       }
+      await refreshServedSchema(env.topo, env.mysql, env.args[0]!);
       const exclude = String(env.flags.exclude_tables);
       validateSchemaKeyspace(env.topo, env.args[0]!, {
         excludeTables: exclude ? exclude.split(',') : [],

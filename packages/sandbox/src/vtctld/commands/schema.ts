@@ -8,7 +8,7 @@ import { runSchemaChange } from '../schema-change';
 import { noNode, topoPath, VtError } from '../topo/errors';
 import type { VSchema } from '../topo/types';
 import { applyVSchemaDdl, parseVSchemaJson, renderVSchema } from '../vschema';
-import { getTabletSchema } from '../wrangler/schema';
+import { loadTabletSchema } from '../wrangler/schema';
 import { printJson } from './keyspaces';
 import { boolFlag, type Command, durationFlag, stringFlag } from './types';
 
@@ -38,11 +38,11 @@ export const schemaCommands: Command[] = [
       boolFlag('include-views', 'Includes views in the output'),
       boolFlag('table_names_only', 'Only displays table names that match'),
     ],
-    run(env) {
+    async run(env) {
       if (env.args.length !== 1)
         throw new VtError('the <tablet alias> argument is required for the GetSchema command');
       const alias = parseTabletAlias(env.args[0]!);
-      const sd = getTabletSchema(env.topo, alias, {
+      const sd = await loadTabletSchema(env.topo, env.mysql, alias, {
         tables: list(env.flags.tables),
         excludeTables: list(env.flags.exclude_tables),
         includeViews: Boolean(env.flags['include-views']),
@@ -168,7 +168,7 @@ schemaCommands.push({
       10_000,
     ),
   ],
-  run(env) {
+  async run(env) {
     if (env.args.length !== 1)
       throw new VtError('the <keyspace> argument is required for the commandApplySchema command');
     const sql = String(env.flags.sql);
@@ -176,8 +176,9 @@ schemaCommands.push({
     if (sql && file) throw new VtError('action requires only one of sql or sql-file');
     if (!sql && !file) throw new VtError('action requires one of sql or sql-file');
     const text = file ? readServerFile(file) : sql;
-    const err = runSchemaChange(env.topo, env.args[0]!, text, () => {}, {
+    const err = await runSchemaChange(env.topo, env.args[0]!, text, () => {}, {
       allowLongUnavailability: Boolean(env.flags.allow_long_unavailability),
+      mysql: env.mysql,
     });
     if (err) throw new VtError(err);
   },

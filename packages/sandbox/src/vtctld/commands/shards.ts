@@ -3,6 +3,7 @@
 
 import { jsonpb } from '../encoding/jsonpb';
 import { shardPb } from '../encoding/records';
+import { refreshServedSchema } from '../mysql';
 import { hasWildcard, parseKeyspaceShard, wildcardMatch } from '../names';
 import { isTopo, VtError } from '../topo/errors';
 import { newKeyspace, type Topology } from '../topo/topology';
@@ -153,11 +154,12 @@ export const shardCommands: Command[] = [
       ),
       boolFlag('include-views', 'Includes views in the validation'),
     ],
-    run(env) {
+    async run(env) {
       if (env.args.length !== 1) {
         throw new VtError('the <keyspace/shard> argument is required for the ValidateSchemaShard command');
       }
       const { keyspace, shard } = parseKeyspaceShard(env.args[0]!);
+      await refreshServedSchema(env.topo, env.mysql, keyspace);
       const exclude = String(env.flags.exclude_tables);
       validateSchemaShard(env.topo, keyspace, shard, {
         excludeTables: exclude ? exclude.split(',') : [],

@@ -2,6 +2,7 @@
 
 import type { FlagDef, FlagValue } from '../flags';
 import type { Logger } from '../logger';
+import type { TabletMysql } from '../mysql';
 import type { Topology } from '../topo/topology';
 
 export type CommandGroup =
@@ -27,8 +28,10 @@ export interface CommandEnv {
   /** The command's flag values and positional arguments after Go flag parsing. */
   flags: Record<string, FlagValue>;
   args: string[];
+  /** The tablets' MySQL, when the sandbox runs one for this cluster. */
+  mysql?: TabletMysql;
   /** Runs another vtctl command line with the same logger (Help <cmd> uses it). */
-  run(args: string[]): void;
+  run(args: string[]): Promise<void>;
 }
 
 export interface Command {
@@ -38,7 +41,7 @@ export interface Command {
   /** Starts with HIDDEN for commands left out of the command list. */
   help: string;
   flags?: FlagDef[];
-  run(env: CommandEnv): void;
+  run(env: CommandEnv): void | Promise<void>;
 }
 
 export const boolFlag = (name: string, usage: string, def = false): FlagDef => ({

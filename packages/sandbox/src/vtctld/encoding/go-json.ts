@@ -13,6 +13,19 @@ export function goMarshalIndent(value: unknown): string {
   return goEscape(JSON.stringify(value, null, 2));
 }
 
+/**
+ * `json.MarshalIndent` of a Go map: keys sorted byte-wise. Built by hand because a JS object puts
+ * integer-like keys (shard `0`) first whatever the insertion order.
+ */
+export function goMarshalIndentMap(map: Record<string, unknown>): string {
+  const keys = Object.keys(map).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  if (keys.length === 0) return '{}';
+  const entries = keys.map(
+    (k) => `  ${goEscape(JSON.stringify(k))}: ${goMarshalIndent(map[k]).replace(/\n/g, '\n  ')}`,
+  );
+  return `{\n${entries.join(',\n')}\n}`;
+}
+
 /** `json.Marshal(v)`: compact. */
 export function goMarshal(value: unknown): string {
   return goEscape(JSON.stringify(value));

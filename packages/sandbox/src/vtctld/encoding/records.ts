@@ -173,6 +173,23 @@ function sortedRecord<T>(obj: Record<string, T>): Record<string, T> {
   );
 }
 
+function termTimeJson(t: TermTime): Json {
+  const out: Json = {};
+  if (t.seconds) out.seconds = t.seconds;
+  if (t.nanoseconds) out.nanoseconds = t.nanoseconds;
+  return out;
+}
+
+/** topo.ShardInfo through encoding/json: the embedded Shard's fields, omitempty (FindAllShardsInKeyspace). */
+export function shardJson(s: Shard): Json {
+  const out: Json = {};
+  if (s.masterAlias) out.master_alias = aliasJson(s.masterAlias);
+  if (s.masterTermStartTime) out.master_term_start_time = termTimeJson(s.masterTermStartTime);
+  if (s.keyRange) out.key_range = keyRangeJson(s.keyRange);
+  if (s.isMasterServing) out.is_master_serving = true;
+  return out;
+}
+
 /** vtctld's TabletWithURL (and, without `url`, a Tablet through encoding/json). */
 export function tabletJson(t: Tablet, url?: string): Json {
   const out: Json = { alias: aliasJson(t.alias) };
@@ -186,12 +203,7 @@ export function tabletJson(t: Tablet, url?: string): Json {
   if (Object.keys(t.tags).length) out.tags = sortedRecord(t.tags);
   if (t.mysqlHostname) out.mysql_hostname = t.mysqlHostname;
   if (t.mysqlPort) out.mysql_port = t.mysqlPort;
-  if (t.masterTermStartTime) {
-    const mt: Json = {};
-    if (t.masterTermStartTime.seconds) mt.seconds = t.masterTermStartTime.seconds;
-    if (t.masterTermStartTime.nanoseconds) mt.nanoseconds = t.masterTermStartTime.nanoseconds;
-    out.master_term_start_time = mt;
-  }
+  if (t.masterTermStartTime) out.master_term_start_time = termTimeJson(t.masterTermStartTime);
   if (url) out.url = url;
   return out;
 }

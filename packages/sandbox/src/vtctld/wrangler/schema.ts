@@ -1,5 +1,6 @@
 // GetSchema on a tablet and the schema diff used by ValidateSchema* (tmutils.DiffSchema).
 
+import { syncKeyspaceSchema, type TabletMysql } from '../mysql';
 import { aliasProtoText, aliasString, type TabletAlias } from '../names';
 import { VtError } from '../topo/errors';
 import type { Topology } from '../topo/topology';
@@ -38,6 +39,23 @@ export function getTabletSchema(topo: Topology, alias: TabletAlias, f: SchemaFil
   }
   rpc(tablet);
   return { databaseSchema: tablet.schema.databaseSchema, tables: filterTables(tablet.schema, f) };
+}
+
+/**
+ * GetSchema as the GetSchema command runs it: with the sandbox's MySQL serving the tablet's keyspace,
+ * the live schema (which also refreshes the tablet records); otherwise the tablet record's.
+ */
+export async function loadTabletSchema(
+  topo: Topology,
+  mysql: TabletMysql | undefined,
+  alias: TabletAlias,
+  f: SchemaFilter = {},
+): Promise<SchemaDefinition> {
+  const recorded = getTabletSchema(topo, alias, f);
+  const keyspace = topo.getTablet(alias).keyspace;
+  if (!mysql?.serves(keyspace)) return recorded;
+  const live = await syncKeyspaceSchema(topo, mysql, keyspace);
+  return { databaseSchema: live.databaseSchema, tables: filterTables(live, f) };
 }
 
 /** tmutils.DiffSchema: differences between two schemas, named by tablet alias. */
