@@ -19,6 +19,8 @@ export const UpstreamErrorKind = Type.Union([
   Type.Literal('unreachable'),
   Type.Literal('timeout'),
   Type.Literal('unauthorized'),
+  // The upstream's certificate is not trusted (wrong CA, expired, name mismatch) or TLS failed.
+  Type.Literal('tls'),
   Type.Literal('forbidden'),
   Type.Literal('not_found'),
   Type.Literal('bad_response'),

@@ -144,3 +144,18 @@ export const SqlSchema = Type.Object({
   errors: Type.Array(Type.Object({ source: Type.String(), kind: Type.String(), message: Type.String() })),
 });
 export type SqlSchema = Static<typeof SqlSchema>;
+
+/**
+ * The JSON body of a script refused before it ran: 400 `SQL_SYNTAX` (does not split; `parseError`) or
+ * `VALIDATION`, 403 `FORBIDDEN` or `SQL_READ_ONLY`, 409 `CONFIRMATION_REQUIRED`. `statements` is the
+ * analysis, so the editor can mark each statement.
+ */
+export const SqlRefusal = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  error: Type.String(),
+  message: Type.String(),
+  statements: Type.Array(StatementAnalysis),
+  parseError: Type.Optional(Type.Object({ message: Type.String(), offset: Type.Optional(Type.Integer()) })),
+});
+export type SqlRefusal = Static<typeof SqlRefusal>;
