@@ -59,10 +59,15 @@ describe('built web app', () => {
     await mkdir(join(dist, 'assets'));
     await writeFile(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     await writeFile(join(dist, 'assets', 'app.js'), 'console.log(1)');
-    const config = resolveConfig({
-      clusters: [{ name: 'prod', vtctld: { url: stack.sandbox.clusters[0]?.vtctld.url ?? '' } }],
-      web: { distDir: dist },
-    });
+    const config = resolveConfig(
+      {
+        clusters: [{ name: 'prod', vtctld: { url: stack.sandbox.clusters[0]?.vtctld.url ?? '' } }],
+        web: { distDir: dist },
+        auth: { auditLog: { path: `${dist}-audit/audit.log` } },
+      },
+      {},
+      { sandbox: true },
+    );
     const app = await buildApp(config, { logger: false });
     try {
       const home = await app.inject({ url: '/' });
@@ -82,6 +87,7 @@ describe('built web app', () => {
     } finally {
       await app.close();
       await rm(dist, { recursive: true, force: true });
+      await rm(`${dist}-audit`, { recursive: true, force: true });
     }
   });
 });

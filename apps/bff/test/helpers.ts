@@ -1,7 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionInfo } from '@vtdeck/contracts';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@vtdeck/sandbox';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
+import { DEMO_ADMIN_TOKEN, DEMO_USERS } from '../src/auth/demo-auth';
 import { type AppConfig, type ConfigFile, resolveConfig } from '../src/config';
 
 export interface StackOptions {
@@ -9,6 +14,15 @@ export interface StackOptions {
   /** Per-cluster vtctld settings applied to every cluster (timeouts for the slow-upstream tests). */
   vtctld?: { timeoutMs?: number; commandTimeoutMs?: number };
   topology?: ConfigFile['topology'];
+  /** The config file's `auth` section (the audit log goes to a temporary file unless it says). */
+  auth?: ConfigFile['auth'];
+  /** Sandbox mode (demo users and token); default true. */
+  sandboxMode?: boolean;
+  distDir?: string;
+  /** Port of the BFF (default 0, random): OIDC tests must know the callback URL in advance. */
+  port?: number;
+  /** Rewrites each sandbox vtctld URL (e.g. to add basic-auth credentials). */
+  vtctldUrl?: (url: string) => string;
 }
 
 export interface Response<T = unknown> {
@@ -18,56 +32,133 @@ export interface Response<T = unknown> {
   text: string;
 }
 
-export interface Stack {
+export interface Client {
+  get<T = unknown>(path: string, headers?: Record<string, string>): Promise<Response<T>>;
+  post<T = unknown>(path: string, body: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response<T>>;
+}
+
+export type DemoRole = (typeof DEMO_USERS)[number]['role'];
+
+/** A browser-like client: the session cookie and its CSRF token on every request. */
+export interface SignedIn extends Client {
+  cookie: string;
+  csrfToken: string;
+  info: SessionInfo;
+}
+
+/** The default client (`stack.get`, `stack.post`) is the demo admin API token: it may do anything. */
+export interface Stack extends Client {
   sandbox: Sandbox;
   app: FastifyInstance;
   config: AppConfig;
   url: string;
-  get<T = unknown>(path: string, headers?: Record<string, string>): Promise<Response<T>>;
-  post<T = unknown>(path: string, body: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  auditLogPath: string;
+  token: string;
+  anonymous: Client;
+  /** Signs the demo user of a role in (once per stack). */
+  as(role: DemoRole): Promise<SignedIn>;
+  signIn(username: string, password: string): Promise<SignedIn>;
   close(): Promise<void>;
 }
 
 /** The real sandbox and the real app on loopback port 0, talking over HTTP. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const sandbox = await startSandbox(options.sandbox);
-  const config = resolveConfig({
-    logLevel: 'silent',
-    clusters: sandbox.clusters.map((c, i) => ({
-      name: c.name,
-      default: i === 0,
-      vtctld: { url: c.vtctld.url, ...options.vtctld },
-    })),
-    topology: options.topology,
-    web: { distDir: '/nonexistent/vtdeck-web-dist' },
+  // Only vtctld unless a test asks for more: Kubernetes, routers and MariaDB have their own stacks.
+  const sandbox = await startSandbox({
+    ...options.sandbox,
+    parts: { kube: false, routers: false, vtgate: false, ...options.sandbox?.parts },
   });
+  const dir = await mkdtemp(join(tmpdir(), 'vtdeck-bff-test-'));
+  const auth = { auditLog: { path: join(dir, 'audit.log') }, ...options.auth };
+  const config = resolveConfig(
+    {
+      logLevel: 'silent',
+      clusters: sandbox.clusters.map((c, i) => ({
+        name: c.name,
+        default: i === 0,
+        vtctld: { url: options.vtctldUrl?.(c.vtctld.url) ?? c.vtctld.url, ...options.vtctld },
+      })),
+      topology: options.topology,
+      web: { distDir: options.distDir ?? '/nonexistent/vtdeck-web-dist' },
+      auth,
+    },
+    {},
+    { sandbox: options.sandboxMode ?? true },
+  );
   const app = await buildApp(config, { logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-  const send = async <T>(path: string, init: RequestInit): Promise<Response<T>> => {
-    const res = await fetch(url + path, init);
-    const text = await res.text();
-    let body: unknown = text;
-    if (res.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
-    return { status: res.status, headers: res.headers, body: body as T, text };
+  const anonymous = client(url, {});
+  const signIn = async (username: string, password: string): Promise<SignedIn> => {
+    const res = await anonymous.post<SessionInfo>('/api/v2/session', { username, password });
+    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
+    const cookie = sessionCookie(res.headers);
+    const csrfToken = res.body.csrfToken ?? '';
+    return { ...client(url, { cookie, 'x-csrf-token': csrfToken }), cookie, csrfToken, info: res.body };
   };
+  const signedIn = new Map<DemoRole, Promise<SignedIn>>();
   return {
+    ...client(url, { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }),
     sandbox,
     app,
     config,
     url,
-    get: (path, headers = {}) => send(path, { headers }),
-    post: (path, body, headers = {}) =>
-      send(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
+    auditLogPath: config.auth.auditLogPath,
+    token: DEMO_ADMIN_TOKEN,
+    anonymous,
+    signIn,
+    as(role) {
+      let pending = signedIn.get(role);
+      if (!pending) {
+        const user = DEMO_USERS.find((u) => u.role === role)!;
+        pending = signIn(user.username, user.password);
+        signedIn.set(role, pending);
+      }
+      return pending;
+    },
     async close() {
       await app.close();
       await sandbox.close();
+      await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** `name=value` of the session cookie a response sets. */
+export function sessionCookie(headers: Headers): string {
+  const set = headers.getSetCookie().find((c) => c.startsWith('vtdeck_session='));
+  if (!set) throw new Error('no session cookie was set');
+  return set.split(';')[0]!;
+}
+
+export function client(url: string, fixed: Record<string, string>): Client {
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> => {
+    const init: RequestInit = { method, headers: { ...fixed, ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json', ...init.headers };
+    }
+    const res = await fetch(url + path, init);
+    const text = await res.text();
+    let parsed: unknown = text;
+    if (res.headers.get('content-type')?.includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T, text };
+  };
+  return {
+    send,
+    get: (path, headers) => send('GET', path, undefined, headers),
+    post: (path, body, headers) => send('POST', path, body, headers),
   };
 }
 

@@ -1,79 +1,96 @@
-// The authorization seam of the foundation. Contract: `request.principal` is set on every request,
-// and every route that changes something (and the keyspace list) asks `authorize` before it
-// reaches an upstream. For now everyone is an anonymous admin and everything is allowed; the auth
-// issue fills in `resolvePrincipal` and `authorize` (with grants.ts) without touching the routes.
+// What routes use to ask "may this request do that?" and to write the audit log. Contract: every
+// route that changes something (and every list of keyspaces) goes through here before it reaches an
+// upstream; a denial is written to the audit log before the 403 is answered, and so is every change
+// (`recordAudit` after the upstream answered, before the route returns).
 import type { FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
-import { forbidden } from '../http/app-error';
-import type { Permission, Principal, Target } from './grants';
+import { AppError, forbidden } from '../http/app-error';
+import type { AuditTarget, NewAuditEntry } from './audit-log';
+import { PERMISSIONS, type Permission, type Principal, type Target } from './grants';
 
 export type { Permission, Principal };
 
-/** What an action touches; vtctl routes add the command line so its target can be checked. */
 export interface AuthTarget extends Target {
   shard?: string;
   tablet?: string;
-  command?: readonly string[];
 }
 
-export const ANONYMOUS_ADMIN: Principal = Object.freeze({
-  kind: 'user',
-  name: 'anonymous',
-  groups: ['admins'],
-});
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal;
-  }
+/** The signed-in principal; only public routes can get here without one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.auth) throw new AppError(401, 'UNAUTHENTICATED', 'sign in first');
+  return request.auth.principal;
 }
 
-function resolvePrincipal(_request: FastifyRequest): Principal {
-  return ANONYMOUS_ADMIN;
-}
-
-/**
- * May the request's principal do `action` on `target`? Async because the real check may need to
- * look things up (e.g. which keyspace a tablet alias of a vtctl command belongs to).
- */
 export async function authorize(
-  _request: FastifyRequest,
-  _action: Permission,
-  _target: AuthTarget,
+  request: FastifyRequest,
+  action: Permission,
+  target: AuthTarget,
 ): Promise<boolean> {
-  return true;
+  return request.server.auth.policy.can(principalOf(request), action, target);
 }
 
-/** Only the names `authorize` lets the principal see. */
+/** Only the keyspaces the principal may see. */
 export async function visibleKeyspaces(
   request: FastifyRequest,
   cluster: string,
   names: readonly string[],
 ): Promise<string[]> {
-  const allowed = await Promise.all(
-    names.map((keyspace) => authorize(request, 'keyspace.read', { cluster, keyspace })),
-  );
-  return names.filter((_, i) => allowed[i]);
+  return request.server.auth.policy.visibleKeyspaces(principalOf(request), names, cluster);
 }
 
-/** `authorize`, or a 403 naming what was refused. */
+export interface AuditedAction {
+  /** e.g. `schema.apply`; default: the permission */
+  action?: string;
+  args?: string[];
+}
+
+/** `authorize`, or (after writing the denial to the audit log) a 403 naming the missing permission. */
 export async function requireAuthorized(
   request: FastifyRequest,
-  action: Permission,
+  permission: Permission,
   target: AuthTarget,
+  audited: AuditedAction = {},
 ): Promise<void> {
-  if (!(await authorize(request, action, target))) {
-    const on = [target.cluster, target.keyspace, target.shard, target.tablet].filter(Boolean).join('/');
-    throw forbidden(`${request.principal.name} may not ${action}${on ? ` on ${on}` : ''}`);
-  }
+  if (await authorize(request, permission, target)) return;
+  const need = PERMISSIONS[permission];
+  const have = request.server.auth.policy.roleOn(principalOf(request), target);
+  const message = `permission denied: ${permission} needs role ${need} on ${describeTarget(target)}; you have ${have ?? 'no role there'}`;
+  await recordAudit(request, {
+    action: audited.action ?? permission,
+    args: audited.args ?? [],
+    target: auditTarget(target),
+    result: 'denied',
+    message,
+  });
+  throw forbidden(message);
 }
 
-export const authSeamPlugin = fp(
-  async (app) => {
-    app.decorateRequest('principal', null as unknown as Principal);
-    app.addHook('onRequest', async (request) => {
-      request.principal = resolvePrincipal(request);
-    });
-  },
-  { name: 'vtdeck-auth', fastify: '5.x' },
-);
+/** Appends one entry for the request's principal; resolves once it is on disk. */
+export async function recordAudit(
+  request: FastifyRequest,
+  entry: Omit<NewAuditEntry, 'user' | 'authVia' | 'requestId'>,
+): Promise<void> {
+  const auth = request.auth;
+  await request.server.auth.audit.append({
+    user: auth?.principal.name ?? 'anonymous',
+    authVia: auth?.via ?? 'cookie',
+    requestId: request.id,
+    ...entry,
+  });
+}
+
+export function auditTarget(target: AuthTarget & { cluster?: string }): AuditTarget {
+  const out: AuditTarget = { cluster: target.cluster ?? '' };
+  if (target.keyspace !== undefined) out.keyspace = target.keyspace;
+  if (target.shard !== undefined) out.shard = target.shard;
+  if (target.tablet !== undefined) out.tablet = target.tablet;
+  if (target.namespace !== undefined) out.namespace = target.namespace;
+  return out;
+}
+
+function describeTarget(t: AuthTarget): string {
+  const parts: string[] = [];
+  if (t.keyspace !== undefined) parts.push(`keyspace ${JSON.stringify(t.keyspace)}`);
+  if (t.namespace !== undefined) parts.push(`namespace ${JSON.stringify(t.namespace)}`);
+  if (parts.length === 0) return t.cluster ? `the whole cluster ${t.cluster}` : 'every cluster';
+  return `${parts.join(', ')}${t.cluster ? ` in cluster ${t.cluster}` : ''}`;
+}

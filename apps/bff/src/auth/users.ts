@@ -18,6 +18,7 @@ export const AuthUserSchema = Type.Object(
     passwordHash: Type.String({
       pattern: '^\\$argon2id\\$',
       description: 'argon2id hash (scripts/hash-password)',
+      'x-error': 'must be an argon2id hash ($argon2id$...); see hashPassword in src/auth/passwords.ts',
     }),
     groups: Type.Optional(Type.Array(NameSchema)),
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
@@ -29,7 +30,11 @@ export type AuthUser = Static<typeof AuthUserSchema>;
 export const ServiceAccountSchema = Type.Object(
   {
     name: NameSchema,
-    tokenHash: Type.String({ pattern: '^sha256:[0-9a-f]{64}$', description: 'hashApiToken(token)' }),
+    tokenHash: Type.String({
+      pattern: '^sha256:[0-9a-f]{64}$',
+      description: 'hashApiToken(token)',
+      'x-error': 'must be sha256:<64 hex digits>, the hashApiToken() of the token',
+    }),
     groups: Type.Optional(Type.Array(NameSchema)),
   },
   { additionalProperties: false },
@@ -43,6 +48,11 @@ export const SessionSettingsSchema = Type.Object(
       description: 'the first signs new sessions; the others are still accepted (rotation)',
     }),
     ttlSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 2_592_000, default: 43_200 })),
+    secure: Type.Optional(
+      Type.Boolean({
+        description: 'Secure cookies; default: only when the request came over https',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

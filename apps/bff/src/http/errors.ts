@@ -12,6 +12,7 @@ const UPSTREAM: Record<UpstreamErrorKind, { status: number; code: string }> = {
   timeout: { status: 504, code: 'UPSTREAM_TIMEOUT' },
   // vtctld refusing the BFF's own credentials is a deployment fault, not the user's.
   unauthorized: { status: 502, code: 'UPSTREAM_UNAUTHORIZED' },
+  tls: { status: 502, code: 'UPSTREAM_TLS' },
   forbidden: { status: 403, code: 'UPSTREAM_FORBIDDEN' },
   not_found: { status: 404, code: 'NOT_FOUND' },
   bad_response: { status: 502, code: 'UPSTREAM_BAD_RESPONSE' },

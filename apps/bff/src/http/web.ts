@@ -14,7 +14,9 @@ The API answers under <code>/api</code>.</p>
 </body></html>
 `;
 
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+/** Whether a request URL is under /api (the JSON API, never the HTML shell). */
+export const isApiPath = (url: string) =>
+  url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 /**
  * Serves the built web app from `distDir`, falling back to index.html for client-side routes.
@@ -28,7 +30,7 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url;
-    if (isApi(path) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (isApiPath(path) || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return reply
         .status(404)
         .send(errorBody(404, 'NOT_FOUND', `no route ${request.method} ${path.split('?')[0]}`));

@@ -24,7 +24,12 @@ export const tabletsRoute: FastifyPluginAsyncTypebox = async (app) => {
       const cluster = app.clusters.fromRequest(request).name;
       const { shard, cell } = request.body;
       const [keyspace = '', shardName = ''] = shard.split('/');
-      await requireAuthorized(request, 'keyspace.read', { cluster, keyspace, shard: shardName });
+      await requireAuthorized(
+        request,
+        'keyspace.read',
+        { cluster, keyspace, shard: shardName },
+        { action: 'tablets.list', args: [shard] },
+      );
       return (
         app
           .vtctld(cluster)

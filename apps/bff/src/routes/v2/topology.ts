@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ClusterParams, Topology, TopologyQuery } from '@vtdeck/contracts';
+import { ClusterParams, type SourceError, Topology, TopologyQuery } from '@vtdeck/contracts';
 import { visibleKeyspaces } from '../../auth/seam';
 
 /**
- * `GET /api/v2/clusters/{cluster}/topology[?keyspace=]`: keyspaces → shards → tablets. Parts that
- * failed are listed in `errors`; only a vtctld that cannot be reached at all fails the answer.
+ * `GET /api/v2/clusters/{cluster}/topology[?keyspace=]`: keyspaces → shards → tablets, only those
+ * the caller may see (errors about other keyspaces are left out too). Parts that failed are listed
+ * in `errors`; only a vtctld that cannot be reached at all fails the answer.
  */
 // A cached tree is the same object on every hit; serialising it once keeps warm answers cheap
 // (a 100-keyspace tree is megabytes of JSON).
 const serialized = new WeakMap<Topology, string>();
+
+// `vtctld:keyspace/<ks>`, `vtctld:shards/<ks>`, `vtctld:shard/<ks>/<shard>`, `vtctld:tablets/<ks>`
+const KEYSPACE_SOURCE = /^vtctld:(?:keyspace|shards|shard|tablets)\/([^/]+)/;
 
 export const topologyRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -20,15 +24,21 @@ export const topologyRoute: FastifyPluginAsyncTypebox = async (app) => {
         keyspace: request.query.keyspace,
         requestId: request.id,
       });
-      const visible = new Set(
-        await visibleKeyspaces(
-          request,
-          cluster,
-          topology.items.map((k) => k.name),
-        ),
-      );
-      if (visible.size !== topology.items.length) {
-        return { ...topology, items: topology.items.filter((k) => visible.has(k.name)) };
+      const named = new Set([
+        ...topology.items.map((k) => k.name),
+        ...topology.errors.flatMap((e) => KEYSPACE_SOURCE.exec(e.source)?.[1] ?? []),
+      ]);
+      const visible = new Set(await visibleKeyspaces(request, cluster, [...named]));
+      if (visible.size !== named.size) {
+        const shown = (e: SourceError) => {
+          const ks = KEYSPACE_SOURCE.exec(e.source)?.[1];
+          return ks === undefined || visible.has(ks);
+        };
+        return {
+          ...topology,
+          items: topology.items.filter((k) => visible.has(k.name)),
+          errors: topology.errors.filter(shown),
+        };
       }
       let json = serialized.get(topology);
       if (json === undefined) {

@@ -3,7 +3,6 @@
 // (source 'vtctld', kind unreachable | timeout | unauthorized | forbidden | not_found | bad_response
 // | upstream_5xx); `mapping.ts` is the only code that reads raw vtctld JSON.
 export { type CallOptions, VtctldClient, type VtctldClientOptions } from './client';
-export { isReadOnlyCommand } from './commands';
 export * from './mapping';
 export { vtctldPlugin } from './plugin';
 export type * from './records';
