@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { routerPollersPlugin } from './aggregate/routers';
 import { topologyPlugin } from './aggregate/topology';
-import { authSeamPlugin } from './auth/seam';
+import { authPlugin } from './auth/plugin';
 import { clustersPlugin } from './clusters';
 import type { AppConfig } from './config';
 import { errorHandler, formatSchemaErrors } from './http/errors';
 import { healthRoutes } from './http/health';
+import { registerSecurity } from './http/security';
 import { registerWeb } from './http/web';
+import { routersProxyRoutes } from './routes/routers-proxy';
 import { seedRoutes } from './routes/seed';
 import { v2Routes } from './routes/v2';
+import { sqlRoutes } from './routes/v2/sql';
+import { kubePlugin } from './upstreams/k8s';
+import { routerClientsPlugin } from './upstreams/router';
 import { vtctldPlugin } from './upstreams/vtctld';
+import { vtgatePlugin } from './upstreams/vtgate';
 
 export interface BuildOptions {
   /** Overrides the pino logger (tests pass false). */
@@ -40,12 +47,22 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(clustersPlugin, { clusters: config.clusters });
   await app.register(vtctldPlugin, { clusters: config.clusters });
+  await app.register(kubePlugin, { clusters: config.clusters });
+  await app.register(vtgatePlugin, {
+    clusters: config.clusters,
+    unavailableMessage: config.sql.unavailableMessage,
+  });
   await app.register(topologyPlugin, config.topology);
-  await app.register(authSeamPlugin);
+  await app.register(routerClientsPlugin, { clusters: config.clusters });
+  await app.register(routerPollersPlugin, { clusters: config.clusters, polling: config.routerPolling });
+  await registerSecurity(app);
+  await app.register(authPlugin, { settings: config.auth });
 
   await app.register(healthRoutes);
   await app.register(seedRoutes, { prefix: '/api' });
+  await app.register(routersProxyRoutes, { prefix: '/api' });
   await app.register(v2Routes, { prefix: '/api/v2' });
+  await app.register(sqlRoutes, { prefix: '/api/v2', sql: config.sql });
   await registerWeb(app, config.web.distDir);
   return app;
 }

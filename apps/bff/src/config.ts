@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { parse as parseYaml } from 'yaml';
+import { type AuthSettings, AuthSettingsSchema, resolveAuthSettings } from './auth/settings';
+import { AuthConfigError } from './auth/users';
 
 const NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
 // `x-error` replaces the validator's generic wording for keys whose rule is not obvious.
@@ -32,7 +34,35 @@ const KubernetesSettings = Type.Object(
   },
   { additionalProperties: false },
 );
-const VtgateSettings = Type.Object({ mysqlUrl: Type.String() }, { additionalProperties: false });
+const MysqlUrl = Type.String({
+  pattern: '^mysql://[^\\s/?#]+',
+  'x-error': 'must be a mysql:// URL, e.g. mysql://user:password@vtgate:3306',
+});
+// vtgate's MySQL port. `flavor: mysql` is for a plain MySQL/MariaDB standing in for vtgate (the
+// sandbox): it does not understand `USE ks@replica`, so the target is sent as plain `USE ks`.
+const VtgateSettings = Type.Object(
+  {
+    url: MysqlUrl,
+    dbaUrl: Type.Optional(MysqlUrl),
+    poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 })),
+    flavor: Type.Optional(Type.String({ pattern: '^(vitess|mysql)$', 'x-error': 'must be vitess or mysql' })),
+    connectTimeoutMs: Type.Optional(Millis),
+  },
+  { additionalProperties: false },
+);
+// The SQL console's limits, for every cluster.
+const SqlSettings = Type.Object(
+  {
+    defaultLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    defaultMaxRows: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    maxRows: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    defaultTimeoutMs: Type.Optional(Millis),
+    maxTimeoutMs: Type.Optional(Millis),
+    /** Why no vtgate is configured (the sandbox without mariadbd): the SQL routes answer 503 with it. */
+    unavailableMessage: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
 const RouterSettings = Type.Object(
   {
     name: Type.String({ pattern: NAME_PATTERN, 'x-error': 'must be a lower-case DNS label' }),
@@ -88,6 +118,20 @@ export const ConfigFile = Type.Object(
     web: Type.Optional(
       Type.Object({ distDir: Type.Optional(Type.String()) }, { additionalProperties: false }),
     ),
+    // How the BFF polls MySQL Routers (defaults: 5 s, 720 samples = 1 h, connections 10 s, idle 30 s).
+    routerPolling: Type.Optional(
+      Type.Object(
+        {
+          intervalMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
+          historySize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          connectionsIntervalMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
+          connectionsIdleMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 3_600_000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    sql: Type.Optional(SqlSettings),
+    auth: Type.Optional(AuthSettingsSchema),
   },
   { additionalProperties: false },
 );
@@ -106,7 +150,7 @@ export interface ClusterConfig {
   default: boolean;
   vtctld: VtctldConfig;
   kubernetes?: Static<typeof KubernetesSettings>;
-  vtgate?: Static<typeof VtgateSettings>;
+  vtgate?: VtgateConfig;
   routers: Static<typeof RouterSettings>[];
 }
 
@@ -117,6 +161,35 @@ export interface AppConfig {
   clusters: ClusterConfig[];
   topology: { cacheTtlMs: number; concurrency: number };
   web: { distDir: string };
+  /** Overrides of the Router pollers' defaults (aggregate/routers). */
+  routerPolling?: NonNullable<ConfigFile['routerPolling']>;
+  sql: SqlConfig;
+  /** sandbox mode: demo users and token on top of the file's, no sign-in setup required */
+  sandbox: boolean;
+  auth: AuthSettings;
+}
+
+export interface ResolveOptions {
+  sandbox?: boolean;
+  /** base of a relative audit log path; default process.cwd() */
+  cwd?: string;
+}
+
+export interface VtgateConfig {
+  url: string;
+  dbaUrl?: string;
+  poolSize: number;
+  flavor: 'vitess' | 'mysql';
+  connectTimeoutMs: number;
+}
+
+export interface SqlConfig {
+  defaultLimit: number;
+  defaultMaxRows: number;
+  maxRows: number;
+  defaultTimeoutMs: number;
+  maxTimeoutMs: number;
+  unavailableMessage?: string;
 }
 
 export class ConfigError extends Error {
@@ -148,15 +221,27 @@ export function readConfigFile(path: string): unknown {
 }
 
 /**
- * Validates a parsed config file, applies env overrides (PORT, HOST, VTCTLD_URL, LOG_LEVEL) and
- * defaults. Throws ConfigError naming the first bad key.
+ * Validates a parsed config file, applies env overrides (PORT, HOST, VTCTLD_URL, VTGATE_MYSQL_URL, LOG_LEVEL,
+ * VTDECK_AUDIT_LOG, VTDECK_SESSION_SECRET) and defaults; `options.sandbox` adds the demo users. Throws ConfigError naming the first bad key.
  */
-export function resolveConfig(file: unknown, env: NodeJS.ProcessEnv = {}): AppConfig {
+export function resolveConfig(
+  file: unknown,
+  env: NodeJS.ProcessEnv = {},
+  options: ResolveOptions = {},
+): AppConfig {
   const raw = structuredClone(file ?? {}) as ConfigFile;
   applyEnv(raw, env);
   const first = checkFile.Errors(raw)[0];
   if (first) throw new ConfigError(`config: ${describeError(first)}`);
-  return withDefaults(raw);
+  const config = withDefaults(raw);
+  const sandbox = options.sandbox ?? false;
+  try {
+    const auth = resolveAuthSettings(raw.auth, { sandbox, env, cwd: options.cwd });
+    return { ...config, sandbox, auth };
+  } catch (err) {
+    if (err instanceof AuthConfigError) throw new ConfigError(`config: ${err.problems.join('; ')}`);
+    throw err;
+  }
 }
 
 function applyEnv(raw: ConfigFile, env: NodeJS.ProcessEnv): void {
@@ -176,9 +261,15 @@ function applyEnv(raw: ConfigFile, env: NodeJS.ProcessEnv): void {
     if (target && typeof target === 'object') target.vtctld = { ...target.vtctld, url: env.VTCTLD_URL };
     else raw.clusters = [{ name: 'default', default: true, vtctld: { url: env.VTCTLD_URL } }];
   }
+  if (env.VTGATE_MYSQL_URL) {
+    // VTGATE_MYSQL_URL gives the default cluster its vtgate (other vtgate settings stay).
+    const clusters = Array.isArray(raw.clusters) ? raw.clusters : [];
+    const target = clusters.find((c) => c?.default) ?? clusters[0];
+    if (target && typeof target === 'object') target.vtgate = { ...target.vtgate, url: env.VTGATE_MYSQL_URL };
+  }
 }
 
-function withDefaults(raw: ConfigFile): AppConfig {
+function withDefaults(raw: ConfigFile): Omit<AppConfig, 'sandbox' | 'auth'> {
   const clusters = raw.clusters ?? [];
   if (clusters.length === 0) {
     throw new ConfigError(
@@ -214,11 +305,36 @@ function withDefaults(raw: ConfigFile): AppConfig {
         connections: c.vtctld.connections ?? 32,
       },
       ...(c.kubernetes ? { kubernetes: c.kubernetes } : {}),
-      ...(c.vtgate ? { vtgate: c.vtgate } : {}),
+      ...(c.vtgate ? { vtgate: vtgateDefaults(c.vtgate) } : {}),
       routers: c.routers ?? [],
     })),
     topology: { cacheTtlMs: raw.topology?.cacheTtlMs ?? 2_000, concurrency: raw.topology?.concurrency ?? 32 },
     web: { distDir: raw.web?.distDir ?? DEFAULT_DIST },
+    ...(raw.routerPolling ? { routerPolling: raw.routerPolling } : {}),
+    sql: sqlDefaults(raw.sql ?? {}),
+  };
+}
+
+function vtgateDefaults(v: Static<typeof VtgateSettings>): VtgateConfig {
+  return {
+    url: v.url,
+    ...(v.dbaUrl ? { dbaUrl: v.dbaUrl } : {}),
+    poolSize: v.poolSize ?? 10,
+    flavor: v.flavor === 'mysql' ? 'mysql' : 'vitess',
+    connectTimeoutMs: v.connectTimeoutMs ?? 5_000,
+  };
+}
+
+function sqlDefaults(s: Static<typeof SqlSettings>): SqlConfig {
+  const maxRows = s.maxRows ?? 1_000_000;
+  const maxTimeoutMs = s.maxTimeoutMs ?? 3_600_000;
+  return {
+    defaultLimit: s.defaultLimit ?? 1_000,
+    defaultMaxRows: Math.min(s.defaultMaxRows ?? 10_000, maxRows),
+    maxRows,
+    defaultTimeoutMs: Math.min(s.defaultTimeoutMs ?? 300_000, maxTimeoutMs),
+    maxTimeoutMs,
+    ...(s.unavailableMessage ? { unavailableMessage: s.unavailableMessage } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Sandbox } from '@vtdeck/sandbox';
 import { buildApp } from './app';
+import { DEMO_ADMIN_TOKEN, DEMO_USERS } from './auth/demo-auth';
 import {
   type AppConfig,
   ConfigError,
@@ -16,7 +17,8 @@ const USAGE = `usage: vtdeck-bff [--config <file.yaml|json>] [--sandbox] [--prin
   --config        config file (default: $VTDECK_CONFIG)
   --sandbox       start the sandbox fakes in-process and use them as the clusters
   --print-config  print the effective config (secrets masked) and exit
-env: PORT (8080), HOST (127.0.0.1), VTCTLD_URL (vtctld of the default cluster), LOG_LEVEL`;
+env: PORT (8080), HOST (127.0.0.1), VTCTLD_URL (vtctld of the default cluster), LOG_LEVEL,
+     VTDECK_AUDIT_LOG (.vtdeck/audit.log), VTDECK_SESSION_SECRET`;
 
 /** In sandbox mode the clusters are the sandbox's, whatever the file says. */
 function sandboxClusters(file: ConfigFile, sandbox: Sandbox): ConfigFile {
@@ -27,8 +29,33 @@ function sandboxClusters(file: ConfigFile, sandbox: Sandbox): ConfigFile {
       title: `${c.name.charAt(0).toUpperCase()}${c.name.slice(1)} (sandbox)`,
       default: i === 0,
       vtctld: { url: c.vtctld.url },
+      ...(c.kube ? { kubernetes: { kubeconfig: c.kube.kubeconfigPath } } : {}),
+      // The router fakes' CA is PEM text here (no file to outlive the sandbox).
+      routers: c.routers.map((r) => ({
+        name: r.name,
+        url: r.url,
+        user: r.user,
+        password: r.password,
+        ca: r.caPem,
+      })),
+      // MariaDB standing in for vtgate (`flavor: mysql`: no VEXPLAIN, one database per keyspace).
+      ...(c.vtgate.available
+        ? { vtgate: { url: c.vtgate.url, dbaUrl: c.vtgate.dbaUrl, flavor: 'mysql' } }
+        : {}),
     })),
+    sql: {
+      ...file.sql,
+      ...unavailableSql(sandbox),
+    },
   };
+}
+
+/** Without mariadbd the SQL console says how to get it rather than failing obscurely. */
+function unavailableSql(sandbox: Sandbox): { unavailableMessage?: string } {
+  const missing = sandbox.clusters.find((c) => !c.vtgate.available)?.vtgate;
+  return missing && !missing.available
+    ? { unavailableMessage: `sandbox vtgate unavailable: ${missing.reason}` }
+    : {};
 }
 
 async function main(): Promise<void> {
@@ -58,7 +85,7 @@ async function main(): Promise<void> {
 
   let config: AppConfig;
   try {
-    config = resolveConfig(file, env);
+    config = resolveConfig(file, env, { sandbox: Boolean(sandbox) });
   } catch (err) {
     await sandbox?.close();
     throw err;
@@ -84,7 +111,12 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.server.host, port: config.server.port });
   const { port } = app.server.address() as AddressInfo;
-  console.log(`vtdeck console: http://${config.server.host}:${port}`);
+  const consoleUrl = `http://${config.server.host}:${port}`;
+  console.log(`vtdeck console: ${consoleUrl}`);
+  // One JSON line for scripts: where the console is and how to sign in to the sandbox.
+  if (config.sandbox) {
+    console.log(JSON.stringify({ console: consoleUrl, users: DEMO_USERS, token: DEMO_ADMIN_TOKEN }));
+  }
   if (sandbox) {
     for (const c of sandbox.clusters) console.log(`sandbox ${c.name} vtctld: ${c.vtctld.url}`);
     console.log(`sandbox control: ${sandbox.controlUrl}`);
