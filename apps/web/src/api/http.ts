@@ -3,6 +3,16 @@ import { ApiError, ClientCodes } from './errors';
 
 /** Mirrors `CLUSTER_HEADER` in @vtdeck/contracts; imported as a literal so the schema library stays out of the bundle. */
 export const CLUSTER_HEADER = 'x-vtdeck-cluster';
+/** Mirrors `CSRF_HEADER` in @vtdeck/contracts (same reason). */
+export const CSRF_HEADER = 'x-csrf-token';
+
+// The session's CSRF token: the BFF hands it out in the session answer (the cookie itself is httpOnly).
+// `api/session` keeps it current; every write sends it back.
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -15,12 +25,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+function methodOf(opts: RequestOptions): NonNullable<RequestOptions['method']> {
+  return opts.method ?? (opts.json !== undefined || opts.form !== undefined ? 'POST' : 'GET');
+}
+
 /**
- * The one place request headers are decided. Auth adds its CSRF token (`x-csrf-token`) here
- * for writes, so no caller ever sets headers itself.
+ * The one place request headers are decided: every write carries the session's CSRF token,
+ * so no caller ever sets headers itself.
  */
-function requestHeaders(opts: RequestOptions): Headers {
+export function requestHeaders(opts: RequestOptions): Headers {
   const headers = new Headers({ accept: 'application/json' });
+  if (methodOf(opts) !== 'GET' && csrfToken) headers.set(CSRF_HEADER, csrfToken);
   if (opts.json !== undefined) headers.set('content-type', 'application/json');
   if (opts.form !== undefined) headers.set('content-type', 'application/x-www-form-urlencoded');
   if (opts.cluster) headers.set(CLUSTER_HEADER, opts.cluster);
@@ -51,15 +66,11 @@ async function readJson(res: Response): Promise<{ ok: true; value: unknown } | {
   }
 }
 
-/**
- * The boundary: the only function that calls `fetch`. It answers the parsed JSON body of a 2xx,
- * and turns every other outcome (no answer, non-2xx, a body that is not JSON) into an `ApiError`.
- */
-export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  let res: Response;
+/** The only call of `fetch`: a request that got no answer becomes an `ApiError`, an abort stays an abort. */
+async function send(path: string, opts: RequestOptions): Promise<Response> {
   try {
-    res = await fetch(path, {
-      method: opts.method ?? (opts.json !== undefined || opts.form !== undefined ? 'POST' : 'GET'),
+    return await fetch(path, {
+      method: methodOf(opts),
       headers: requestHeaders(opts),
       body: requestBody(opts),
       credentials: 'same-origin',
@@ -75,7 +86,36 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
       message: `cannot reach the server: ${message}`,
     });
   }
+}
 
+type ReadBody = Awaited<ReturnType<typeof readJson>>;
+
+/** A non-2xx answer as an `ApiError`: the BFF's own error body when it sent one, else the raw text. */
+function failure(res: Response, body: ReadBody): ApiError {
+  if (body.ok && isErrorBody(body.value)) {
+    return new ApiError({
+      status: res.status,
+      code: body.value.code,
+      message: body.value.message,
+      source: body.value.source,
+    });
+  }
+  const text = body.ok ? JSON.stringify(body.value) : body.text;
+  return new ApiError({
+    status: res.status,
+    code: `HTTP_${res.status}`,
+    message: text.trim().slice(0, 300) || res.statusText || `HTTP ${res.status}`,
+  });
+}
+
+/**
+ * The boundary: every request goes through here or `apiStream`. It answers the parsed JSON body of a 2xx,
+ * and turns every other outcome (no answer, non-2xx, a body that is not JSON) into an `ApiError`.
+ */
+export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts);
+  // 204 (sign-out) has no body by definition.
+  if (res.status === 204) return undefined as T;
   const body = await readJson(res).catch((err: unknown) => ({ ok: false as const, text: String(err) }));
   if (res.ok) {
     if (body.ok) return body.value as T;
@@ -85,20 +125,33 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
       message: `the server answered ${path} with something that is not JSON`,
     });
   }
-  if (body.ok && isErrorBody(body.value)) {
+  throw failure(res, body);
+}
+
+export interface StreamOptions extends RequestOptions {
+  /**
+   * Turns an expected refusal into a richer error (the SQL console's 409 lists the statements to
+   * confirm); answering `undefined` falls back to the usual `ApiError`.
+   */
+  refine?: (status: number, body: unknown) => ApiError | undefined;
+}
+
+/**
+ * The streaming twin of `apiFetch` (same headers, same errors): a 2xx answers the `Response`
+ * itself, whose body the caller reads as it arrives (NDJSON).
+ */
+export async function apiStream(path: string, opts: StreamOptions = {}): Promise<Response> {
+  const res = await send(path, opts);
+  if (res.ok && res.body) return res;
+  const body = await readJson(res).catch((err: unknown) => ({ ok: false as const, text: String(err) }));
+  if (res.ok) {
     throw new ApiError({
       status: res.status,
-      code: body.value.code,
-      message: body.value.message,
-      source: body.value.source,
+      code: ClientCodes.badResponse,
+      message: `${path} sent no body`,
     });
   }
-  const text = body.ok ? JSON.stringify(body.value) : body.text;
-  throw new ApiError({
-    status: res.status,
-    code: `HTTP_${res.status}`,
-    message: text.trim().slice(0, 300) || res.statusText || `HTTP ${res.status}`,
-  });
+  throw (body.ok ? opts.refine?.(res.status, body.value) : undefined) ?? failure(res, body);
 }
 
 export const enc = encodeURIComponent;

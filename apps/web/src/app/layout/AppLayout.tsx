@@ -1,9 +1,9 @@
-import { Flex, Layout, Typography, theme } from 'antd';
+import { Layout, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
-import { useClusters } from '../../api/clusters';
+import { Outlet, useParams } from 'react-router';
+import { defaultCluster, useClusters } from '../../api/clusters';
 import { ApiError } from '../../api/errors';
-import { useCluster } from '../../shared/hooks/useCluster';
+import { UserMenu } from '../../features/auth/UserMenu';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { ClusterSwitcher } from './ClusterSwitcher';
 import { HeaderControls } from './HeaderControls';
@@ -13,10 +13,12 @@ const { Header, Sider, Content } = Layout;
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const cluster = useCluster();
+  // Pages outside a cluster (the audit log) keep the navigation pointing at the default cluster.
+  const { cluster } = useParams();
   const { token } = theme.useToken();
   const clusters = useClusters();
-  const unknown = clusters.data && !clusters.data.items.some((c) => c.name === cluster);
+  const navCluster = cluster ?? defaultCluster(clusters.data)?.name;
+  const unknown = cluster && clusters.data && !clusters.data.items.some((c) => c.name === cluster);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Header
@@ -33,8 +35,9 @@ export function AppLayout() {
           {t('app.name')}
         </Typography.Title>
         <ClusterSwitcher current={cluster} />
-        <Flex flex={1} />
+        <div style={{ flex: 1 }} />
         <HeaderControls />
+        <UserMenu />
       </Header>
       <Layout>
         <Sider
@@ -46,7 +49,7 @@ export function AppLayout() {
             borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <SideNav cluster={cluster} />
+          <SideNav cluster={navCluster} />
         </Sider>
         <Content style={{ padding: 16, minWidth: 0 }}>
           {unknown ? (

@@ -5,7 +5,7 @@ import { useClusters } from '../../api/clusters';
 import { paths, sectionOf } from '../../shared/lib/paths';
 
 /** Switching cluster keeps the section (Topology, SQL...) but not objects that belong to the old cluster. */
-export function ClusterSwitcher({ current }: { current: string }) {
+export function ClusterSwitcher({ current }: { current: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -18,6 +18,7 @@ export function ClusterSwitcher({ current }: { current: string }) {
       loading={isPending}
       status={isError ? 'error' : undefined}
       value={current}
+      placeholder={t('header.cluster')}
       onChange={(name) => navigate(paths.section(name, sectionOf(pathname)))}
       options={(data?.items ?? []).map((c) => ({
         value: c.name,

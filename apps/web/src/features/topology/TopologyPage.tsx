@@ -57,7 +57,7 @@ export function TopologyPage() {
             cells: topo.cells.join(', ') || '—',
           })}
         </Typography.Text>
-        <Flex flex={1} />
+        <div style={{ flex: 1 }} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('topology.generatedAt', { time: new Date(topo.generatedAt).toLocaleTimeString() })}
         </Typography.Text>

@@ -31,7 +31,14 @@ export function CommandResult({
         <Alert
           type={d.calm ? 'warning' : 'error'}
           showIcon
-          title={d.kind === 'vtctl' ? t('errors.vtctl') : t('errors.requestFailed')}
+          title={
+            d.kind === 'vtctl'
+              ? t('errors.vtctl')
+              : d.kind === 'forbidden'
+                ? t('errors.forbidden')
+                : t('errors.requestFailed')
+          }
+          data-error-kind={d.kind}
           description={<span data-testid="command-error">{d.message}</span>}
         />
       ) : (

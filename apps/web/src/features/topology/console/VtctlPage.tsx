@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -53,6 +53,7 @@ export function VtctlPage() {
           {t('vtctl.title', { cluster })}
         </Typography.Title>
       </Flex>
+      <Alert type="info" showIcon data-testid="vtctl-permission-note" title={t('vtctl.permissionNote')} />
       <Card size="small">
         <Space.Compact style={{ width: '100%' }}>
           <Input

@@ -4,15 +4,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCluster } from '../../../shared/hooks/useCluster';
+import { usePermissions } from '../../../shared/hooks/usePermissions';
 import { paths } from '../../../shared/lib/paths';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { VtctlAction } from '../actions/VtctlAction';
 import { checkKeyspaceName, type KeyspaceNameProblem } from '../lib/keyRange';
 
-function useKeyspaceProblemText(): (p: KeyspaceNameProblem) => string {
+type CreateProblem = KeyspaceNameProblem | 'forbidden';
+
+function useKeyspaceProblemText(): (p: CreateProblem, name: string) => string {
   const { t } = useTranslation();
-  return (p) => {
+  return (p, name) => {
     switch (p) {
+      case 'forbidden':
+        return t('validation.keyspaceForbidden', { name });
       case 'empty':
         return t('validation.keyspaceEmpty');
       case 'format':
@@ -26,14 +31,19 @@ function useKeyspaceProblemText(): (p: KeyspaceNameProblem) => string {
 function CreateKeyspace({ existing }: { existing: string[] }) {
   const { t } = useTranslation();
   const problemText = useKeyspaceProblemText();
+  const perms = usePermissions();
   const [name, setName] = useState('');
-  const problem = checkKeyspaceName(name.trim(), existing);
+  const trimmed = name.trim();
+  // Creating needs dba on the new name itself, so a dba of `customer*` may create `customer_eu` only.
+  const problem: CreateProblem | null =
+    checkKeyspaceName(trimmed, existing) ??
+    (perms.can('vtctl.write', { keyspace: trimmed }) ? null : 'forbidden');
   return (
     <VtctlAction
       testId="create-keyspace"
       title={t('cluster.createKeyspace')}
       description={t('cluster.createKeyspaceHelp')}
-      args={problem ? null : ['CreateKeyspace', name.trim()]}
+      args={problem ? null : ['CreateKeyspace', trimmed]}
       buttonText={t('cluster.create')}
       onDone={() => setName('')}
     >
@@ -47,7 +57,7 @@ function CreateKeyspace({ existing }: { existing: string[] }) {
         />
         {name && problem ? (
           <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="keyspace-name-error">
-            {problemText(problem)}
+            {problemText(problem, trimmed)}
           </Typography.Text>
         ) : null}
       </Space>
@@ -58,6 +68,7 @@ function CreateKeyspace({ existing }: { existing: string[] }) {
 export function ClusterPanel({ topology }: { topology: Topology }) {
   const { t } = useTranslation();
   const cluster = useCluster();
+  const perms = usePermissions();
   const names = topology.items.map((k) => k.name);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-cluster">
@@ -105,9 +116,11 @@ export function ClusterPanel({ topology }: { topology: Topology }) {
           ]}
         />
       </Card>
-      <Card size="small" title={t('cluster.actions')} styles={{ body: { paddingTop: 0 } }}>
-        <CreateKeyspace existing={names} />
-      </Card>
+      {perms.canOnSomeKeyspace('vtctl.write') ? (
+        <Card size="small" title={t('cluster.actions')} styles={{ body: { paddingTop: 0 } }}>
+          <CreateKeyspace existing={names} />
+        </Card>
+      ) : null}
     </Space>
   );
 }

@@ -3,6 +3,7 @@ import { Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCluster } from '../../../shared/hooks/useCluster';
+import { usePermissions } from '../../../shared/hooks/usePermissions';
 import { paths } from '../../../shared/lib/paths';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { formatKeyRange } from '../lib/keyRange';
@@ -13,11 +14,16 @@ import {
   ValidateKeyspace,
   ValidateKeyspaceMore,
 } from './KeyspaceActions';
+import { ReadOnlyNote } from './ReadOnlyNote';
 
 export function KeyspacePanel({ keyspace }: { keyspace: KeyspaceNode }) {
   const { t } = useTranslation();
   const cluster = useCluster();
+  const perms = usePermissions();
   const tablets = keyspace.shards.reduce((n, s) => n + s.tablets.length, 0);
+  const on = { keyspace: keyspace.name };
+  const canWrite = perms.can('vtctl.write', on);
+  const canDelete = perms.can('vtctl.destructive', on);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-keyspace">
       <Card size="small" title={t('keyspace.title', { name: keyspace.name })}>
@@ -67,11 +73,15 @@ export function KeyspacePanel({ keyspace }: { keyspace: KeyspaceNode }) {
         <ValidateKeyspace keyspace={keyspace.name} />
         <ValidateKeyspaceMore keyspace={keyspace.name} />
       </Card>
-      <Card size="small" title={t('keyspace.changes')} styles={{ body: { paddingTop: 0 } }}>
-        <RebuildKeyspaceGraph keyspace={keyspace.name} />
-        <CreateShard keyspace={keyspace} />
-        <DeleteKeyspace keyspace={keyspace.name} />
-      </Card>
+      {canWrite || canDelete ? (
+        <Card size="small" title={t('keyspace.changes')} styles={{ body: { paddingTop: 0 } }}>
+          {canWrite ? <RebuildKeyspaceGraph keyspace={keyspace.name} /> : null}
+          {canWrite ? <CreateShard keyspace={keyspace} /> : null}
+          {canDelete ? <DeleteKeyspace keyspace={keyspace.name} /> : null}
+        </Card>
+      ) : (
+        <ReadOnlyNote keyspace={keyspace.name} role={perms.roleOn(on)} />
+      )}
     </Space>
   );
 }

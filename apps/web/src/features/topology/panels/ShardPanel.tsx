@@ -4,15 +4,21 @@ import { Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCluster } from '../../../shared/hooks/useCluster';
+import { usePermissions } from '../../../shared/hooks/usePermissions';
 import { paths } from '../../../shared/lib/paths';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { formatKeyRange } from '../lib/keyRange';
 import { TabletTypeTag } from '../TabletTypeTag';
+import { ReadOnlyNote } from './ReadOnlyNote';
 import { DeleteShard, InitShardMaster } from './ShardActions';
 
 export function ShardPanel({ keyspace, shard }: { keyspace: KeyspaceNode; shard: ShardNode }) {
   const { t } = useTranslation();
   const cluster = useCluster();
+  const perms = usePermissions();
+  const on = { keyspace: keyspace.name };
+  // InitShardMaster and DeleteShard are both destructive in the BFF's command table.
+  const canChange = perms.can('vtctl.destructive', on);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-shard">
       <Card size="small" title={t('shard.title', { name: `${keyspace.name}/${shard.name}` })}>
@@ -73,10 +79,14 @@ export function ShardPanel({ keyspace, shard }: { keyspace: KeyspaceNode; shard:
           ]}
         />
       </Card>
-      <Card size="small" title={t('shard.actions')} styles={{ body: { paddingTop: 0 } }}>
-        <InitShardMaster keyspace={keyspace} shard={shard} />
-        <DeleteShard keyspace={keyspace} shard={shard} />
-      </Card>
+      {canChange ? (
+        <Card size="small" title={t('shard.actions')} styles={{ body: { paddingTop: 0 } }}>
+          <InitShardMaster keyspace={keyspace} shard={shard} />
+          <DeleteShard keyspace={keyspace} shard={shard} />
+        </Card>
+      ) : (
+        <ReadOnlyNote keyspace={keyspace.name} role={perms.roleOn(on)} />
+      )}
     </Space>
   );
 }

@@ -1,13 +1,17 @@
 import type { KeyspaceNode, ShardNode, TabletNode } from '@vtdeck/contracts';
 import { Alert, Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTabletDetail } from '../../../api/tablet';
 import { useCluster } from '../../../shared/hooks/useCluster';
+import { usePermissions } from '../../../shared/hooks/usePermissions';
+import { paths } from '../../../shared/lib/paths';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { VtctlAction } from '../actions/VtctlAction';
 import { formatKeyRange } from '../lib/keyRange';
 import { TabletTypeTag } from '../TabletTypeTag';
+import { ReadOnlyNote } from './ReadOnlyNote';
 import { TabletSchema } from './TabletSchema';
 
 function TabletInfo({ tablet }: { tablet: TabletNode }) {
@@ -75,11 +79,21 @@ export function TabletPanel({
   tablet: TabletNode;
 }) {
   const { t } = useTranslation();
+  const perms = usePermissions();
+  const cluster = useCluster();
+  const on = { keyspace: keyspace.name };
+  const canWrite = perms.can('vtctl.write', on);
+  const canReparent = perms.can('vtctl.destructive', on);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-tablet">
       <Card
         size="small"
         title={t('tablet.title', { alias: tablet.alias, shard: `${keyspace.name}/${shard.name}` })}
+        extra={
+          <Link to={paths.k8sTabletPod(cluster, tablet.alias)} data-testid="tablet-pod-link">
+            {t('k8s.tabletPod')}
+          </Link>
+        }
       >
         <TabletInfo tablet={tablet} />
       </Card>
@@ -91,27 +105,36 @@ export function TabletPanel({
           args={['Ping', tablet.alias]}
           buttonText={t('tablet.ping')}
         />
-        <VtctlAction
-          testId="refresh-state"
-          title="RefreshState"
-          description={t('tablet.refreshHelp')}
-          args={['RefreshState', tablet.alias]}
-          buttonText={t('tablet.refresh')}
-        />
-        <VtctlAction
-          testId="reparent-tablet"
-          danger
-          title="ReparentTablet"
-          description={t('tablet.reparentHelp')}
-          args={['ReparentTablet', tablet.alias]}
-          buttonText={t('tablet.reparent')}
-          disabled={tablet.isPrimary}
-          confirm={{
-            expected: tablet.alias,
-            title: t('tablet.reparentConfirmTitle', { alias: tablet.alias }),
-            warning: t('tablet.reparentWarning'),
-          }}
-        />
+        {canWrite ? (
+          <VtctlAction
+            testId="refresh-state"
+            title="RefreshState"
+            description={t('tablet.refreshHelp')}
+            args={['RefreshState', tablet.alias]}
+            buttonText={t('tablet.refresh')}
+          />
+        ) : null}
+        {canReparent ? (
+          <VtctlAction
+            testId="reparent-tablet"
+            danger
+            title="ReparentTablet"
+            description={t('tablet.reparentHelp')}
+            args={['ReparentTablet', tablet.alias]}
+            buttonText={t('tablet.reparent')}
+            disabled={tablet.isPrimary}
+            confirm={{
+              expected: tablet.alias,
+              title: t('tablet.reparentConfirmTitle', { alias: tablet.alias }),
+              warning: t('tablet.reparentWarning'),
+            }}
+          />
+        ) : null}
+        {canWrite || canReparent ? null : (
+          <div style={{ paddingTop: 12 }}>
+            <ReadOnlyNote keyspace={keyspace.name} role={perms.roleOn(on)} />
+          </div>
+        )}
       </Card>
       <TabletSchema alias={tablet.alias} />
     </Space>
