@@ -24,7 +24,7 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       pagination={false}
       dataSource={items}
       tableLayout="fixed"
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1160 }}
       locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
       onRow={(e) => ({ 'data-testid': 'audit-row', 'data-request-id': e.requestId }) as object}
       columns={[
@@ -50,8 +50,12 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
         {
           title: t('audit.action'),
           dataIndex: 'action',
-          width: 130,
-          render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
+          width: 190,
+          render: (a: string) => (
+            <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+              {a}
+            </Typography.Text>
+          ),
         },
         {
           title: t('audit.args'),
