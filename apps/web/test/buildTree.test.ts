@@ -73,9 +73,10 @@ describe('buildTree', () => {
     expect(buildTree(topo, 'not-serving').matches).toBeGreaterThan(50);
   });
 
-  it('filters 10,000 tablets fast enough to run on every keystroke', () => {
-    const started = performance.now();
-    for (const q of ['z', 'zo', 'zon', 'zone1', 'zone1 replica', 'host 5']) buildTree(topo, q);
-    expect((performance.now() - started) / 6).toBeLessThan(50);
+  // How fast this runs on 10,000 tablets is measured by `pnpm bench web`, not asserted here.
+  it('narrows 10,000 tablets keystroke by keystroke', () => {
+    expect(buildTree(topo, 'zone1').matches).toBe(5_000);
+    expect(buildTree(topo, 'zone1 replica').matches).toBe(2_500);
+    expect(buildTree(topo, 'zone1 replica ks24').matches).toBe(100);
   });
 });
