@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 }, // generous: CI shares two cores with the BFF, the fakes and MariaDB
   use: {
     baseURL,
     viewport: { width: 1440, height: 900 },
