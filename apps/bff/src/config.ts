@@ -8,6 +8,12 @@ import { Compile } from 'typebox/compile';
 import { parse as parseYaml } from 'yaml';
 import { type AuthSettings, AuthSettingsSchema, resolveAuthSettings } from './auth/settings';
 import { AuthConfigError } from './auth/users';
+import {
+  MonitorConfigError,
+  type MonitorSettings,
+  MonitorSettingsSchema,
+  resolveMonitorSettings,
+} from './monitor/settings';
 
 const NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
 // `x-error` replaces the validator's generic wording for keys whose rule is not obvious.
@@ -31,6 +37,7 @@ const KubernetesSettings = Type.Object(
     context: Type.Optional(Type.String()),
     inCluster: Type.Optional(Type.Boolean()),
     namespace: Type.Optional(Type.String()),
+    timeoutMs: Type.Optional(Millis),
   },
   { additionalProperties: false },
 );
@@ -71,6 +78,7 @@ const RouterSettings = Type.Object(
     password: Type.Optional(Type.String()),
     ca: Type.Optional(Type.String()),
     insecure: Type.Optional(Type.Boolean()),
+    timeoutMs: Type.Optional(Millis),
   },
   { additionalProperties: false },
 );
@@ -95,6 +103,8 @@ export const ConfigFile = Type.Object(
         {
           host: Type.Optional(Type.String({ minLength: 1 })),
           port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+          // How long SIGTERM waits for in-flight requests before cutting the connections left.
+          shutdownTimeoutMs: Type.Optional(Millis),
         },
         { additionalProperties: false },
       ),
@@ -132,6 +142,8 @@ export const ConfigFile = Type.Object(
     ),
     sql: Type.Optional(SqlSettings),
     auth: Type.Optional(AuthSettingsSchema),
+    // The monitoring wall and /metrics (monitor/settings.ts): poll interval, staleness, thresholds.
+    monitor: Type.Optional(MonitorSettingsSchema),
   },
   { additionalProperties: false },
 );
@@ -156,7 +168,7 @@ export interface ClusterConfig {
 
 /** The effective configuration: every default applied, exactly one default cluster. */
 export interface AppConfig {
-  server: { host: string; port: number };
+  server: { host: string; port: number; shutdownTimeoutMs: number };
   logLevel: string;
   clusters: ClusterConfig[];
   topology: { cacheTtlMs: number; concurrency: number };
@@ -167,6 +179,7 @@ export interface AppConfig {
   /** sandbox mode: demo users and token on top of the file's, no sign-in setup required */
   sandbox: boolean;
   auth: AuthSettings;
+  monitor: MonitorSettings;
 }
 
 export interface ResolveOptions {
@@ -222,14 +235,15 @@ export function readConfigFile(path: string): unknown {
 
 /**
  * Validates a parsed config file, applies env overrides (PORT, HOST, VTCTLD_URL, VTGATE_MYSQL_URL, LOG_LEVEL,
- * VTDECK_AUDIT_LOG, VTDECK_SESSION_SECRET) and defaults; `options.sandbox` adds the demo users. Throws ConfigError naming the first bad key.
+ * VTDECK_AUDIT_LOG, VTDECK_SESSION_SECRET, and `${NAME}` in any string value) and defaults; `options.sandbox`
+ * adds the demo users. Throws ConfigError naming the first bad key.
  */
 export function resolveConfig(
   file: unknown,
   env: NodeJS.ProcessEnv = {},
   options: ResolveOptions = {},
 ): AppConfig {
-  const raw = structuredClone(file ?? {}) as ConfigFile;
+  const raw = interpolateEnv(structuredClone(file ?? {}), env, '') as ConfigFile;
   applyEnv(raw, env);
   const first = checkFile.Errors(raw)[0];
   if (first) throw new ConfigError(`config: ${describeError(first)}`);
@@ -242,6 +256,30 @@ export function resolveConfig(
     if (err instanceof AuthConfigError) throw new ConfigError(`config: ${err.problems.join('; ')}`);
     throw err;
   }
+}
+
+/**
+ * `${NAME}` in a string value is the environment variable NAME (a Kubernetes Secret passed as env, say),
+ * `$${` a literal `${`. An unset variable is an error naming the key, never an empty password.
+ */
+function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, at: string): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, escaped: string, name: string) => {
+      if (escaped) return whole.slice(1);
+      const set = env[name];
+      if (set === undefined) {
+        throw new ConfigError(`config: ${at || '(top level)'} uses \${${name}}, but ${name} is not set`);
+      }
+      return set;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => interpolateEnv(v, env, `${at}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env, at ? `${at}.${k}` : k)]),
+    );
+  }
+  return value;
 }
 
 function applyEnv(raw: ConfigFile, env: NodeJS.ProcessEnv): void {
@@ -292,7 +330,11 @@ function withDefaults(raw: ConfigFile): Omit<AppConfig, 'sandbox' | 'auth'> {
   }
   const defaultIndex = defaults[0] ?? 0;
   return {
-    server: { host: raw.server?.host ?? '127.0.0.1', port: raw.server?.port ?? 8080 },
+    server: {
+      host: raw.server?.host ?? '127.0.0.1',
+      port: raw.server?.port ?? 8080,
+      shutdownTimeoutMs: raw.server?.shutdownTimeoutMs ?? 10_000,
+    },
     logLevel: raw.logLevel ?? 'info',
     clusters: clusters.map((c, i) => ({
       name: c.name,
@@ -312,7 +354,17 @@ function withDefaults(raw: ConfigFile): Omit<AppConfig, 'sandbox' | 'auth'> {
     web: { distDir: raw.web?.distDir ?? DEFAULT_DIST },
     ...(raw.routerPolling ? { routerPolling: raw.routerPolling } : {}),
     sql: sqlDefaults(raw.sql ?? {}),
+    monitor: monitorDefaults(raw.monitor),
   };
+}
+
+function monitorDefaults(m: ConfigFile['monitor']): MonitorSettings {
+  try {
+    return resolveMonitorSettings(m);
+  } catch (err) {
+    if (err instanceof MonitorConfigError) throw new ConfigError(`config: ${err.message}`);
+    throw err;
+  }
 }
 
 function vtgateDefaults(v: Static<typeof VtgateSettings>): VtgateConfig {
@@ -387,7 +439,8 @@ export function maskSecrets<T>(value: T): T {
     }
     if (typeof v !== 'string') return v;
     if (SECRET_KEY.test(key)) return '***';
-    return v.replace(/^(https?:\/\/[^:/@\s]+:)[^@/\s]+@/, '$1***@');
+    // Any scheme: mysql://user:password@vtgate carries one too.
+    return v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^/\s]*@/i, '$1***@');
   };
   return walk(value, '') as T;
 }

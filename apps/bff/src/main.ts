@@ -17,8 +17,9 @@ const USAGE = `usage: vtdeck-bff [--config <file.yaml|json>] [--sandbox] [--prin
   --config        config file (default: $VTDECK_CONFIG)
   --sandbox       start the sandbox fakes in-process and use them as the clusters
   --print-config  print the effective config (secrets masked) and exit
-env: PORT (8080), HOST (127.0.0.1), VTCTLD_URL (vtctld of the default cluster), LOG_LEVEL,
-     VTDECK_AUDIT_LOG (.vtdeck/audit.log), VTDECK_SESSION_SECRET`;
+env: PORT (8080), HOST (127.0.0.1), VTCTLD_URL and VTGATE_MYSQL_URL (of the default cluster), LOG_LEVEL,
+     VTDECK_AUDIT_LOG (.vtdeck/audit.log), VTDECK_SESSION_SECRET; \${NAME} in the file is env NAME.
+every key: config.example.yaml`;
 
 /** In sandbox mode the clusters are the sandbox's, whatever the file says. */
 function sandboxClusters(file: ConfigFile, sandbox: Sandbox): ConfigFile {
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
   if (values.sandbox) {
     // Loaded only here: a production BFF never imports the fakes.
     const { startSandbox } = await import('@vtdeck/sandbox');
-    sandbox = await startSandbox();
+    // A fixed control port lets e2e tests inject faults into the sandbox this process runs.
+    const controlPort = Number(process.env.VTDECK_SANDBOX_CONTROL_PORT ?? 0);
+    sandbox = await startSandbox(controlPort > 0 ? { controlPort } : {});
     file = sandboxClusters(file, sandbox);
     delete env.VTCTLD_URL;
   }
@@ -102,8 +105,16 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1); // a second signal means "now"
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    // app.close() takes no new requests (503), ends open streams (app.closing) and waits for the
+    // requests in flight; past the deadline the connections left are cut so the process still exits.
+    const deadline = setTimeout(() => {
+      app.log.warn({ timeoutMs: config.server.shutdownTimeoutMs }, 'shutdown deadline: closing connections');
+      app.server.closeAllConnections();
+    }, config.server.shutdownTimeoutMs);
     await app.close();
+    clearTimeout(deadline);
     await sandbox?.close();
+    app.log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -8,7 +8,7 @@ const resolve = (file: unknown, env: NodeJS.ProcessEnv = {}) => resolveConfig(fi
 describe('config', () => {
   it('applies defaults and picks the first cluster as default', () => {
     const config = resolve({ clusters: [cluster('prod'), cluster('staging')] });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080, shutdownTimeoutMs: 10_000 });
     expect(config.clusters.map((c) => [c.name, c.default, c.title])).toEqual([
       ['prod', true, 'prod'],
       ['staging', false, 'staging'],
@@ -38,7 +38,7 @@ describe('config', () => {
 
   it('takes PORT, HOST and VTCTLD_URL from the environment', () => {
     const config = resolve({}, { PORT: '9090', HOST: '0.0.0.0', VTCTLD_URL: 'http://vtctld:15000' });
-    expect(config.server).toEqual({ host: '0.0.0.0', port: 9090 });
+    expect(config.server).toEqual({ host: '0.0.0.0', port: 9090, shutdownTimeoutMs: 10_000 });
     expect(config.clusters).toMatchObject([
       { name: 'default', default: true, vtctld: { url: 'http://vtctld:15000' } },
     ]);

@@ -13,7 +13,23 @@ export const ClusterSummary = Type.Object({
 });
 export type ClusterSummary = Static<typeof ClusterSummary>;
 
-export const ClusterList = Type.Object({ items: Type.Array(ClusterSummary) });
+export const ClusterList = Type.Object(
+  { items: Type.Array(ClusterSummary) },
+  {
+    examples: [
+      {
+        items: [
+          {
+            name: 'prod',
+            title: 'Production',
+            default: true,
+            upstreams: { vtctld: true, kubernetes: true, vtgate: true, routers: 2 },
+          },
+        ],
+      },
+    ],
+  },
+);
 export type ClusterList = Static<typeof ClusterList>;
 
 /** The header that points a seed route at a cluster other than the default. */

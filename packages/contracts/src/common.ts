@@ -11,7 +11,18 @@ export const ErrorBody = Type.Object(
     message: Type.String(),
     source: Type.Optional(Type.String({ description: 'the upstream that failed, e.g. vtctld' })),
   },
-  { $id: 'ErrorBody' },
+  {
+    $id: 'ErrorBody',
+    examples: [
+      {
+        statusCode: 502,
+        code: 'UPSTREAM_UNREACHABLE',
+        error: 'Bad Gateway',
+        message: 'vtctld of cluster prod is unreachable (connect ECONNREFUSED 10.0.0.7:15000)',
+        source: 'vtctld',
+      },
+    ],
+  },
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
@@ -37,6 +48,10 @@ export const SourceError = Type.Object({
 export type SourceError = Static<typeof SourceError>;
 
 export const ClusterParams = Type.Object({
-  cluster: Type.String({ pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$', description: 'cluster name' }),
+  cluster: Type.String({
+    pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+    description: 'cluster name',
+    examples: ['prod'],
+  }),
 });
 export type ClusterParams = Static<typeof ClusterParams>;

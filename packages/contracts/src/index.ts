@@ -3,6 +3,7 @@ export * from './audit';
 export * from './clusters';
 export * from './common';
 export * from './k8s';
+export * from './monitor';
 export * from './ops';
 export * from './routers';
 export * from './seed';

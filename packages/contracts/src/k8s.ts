@@ -47,11 +47,19 @@ export const ServiceName = Type.String({ pattern: DNS1035_LABEL, maxLength: 63 }
 // ---- seed routes (`/api/k8sns/...`) ----
 
 /** Every answer of the seed's cluster routes: `Code` 0 and `Message` "success", or the failure. */
-export const K8sEnvelope = Type.Object({
-  Code: Type.Integer({ description: '0 on success, else the HTTP status of the failure' }),
-  Message: Type.String(),
-  Data: Type.Optional(Type.Unknown()),
-});
+export const K8sEnvelope = Type.Object(
+  {
+    Code: Type.Integer({ description: '0 on success, else the HTTP status of the failure' }),
+    Message: Type.String(),
+    Data: Type.Optional(Type.Unknown()),
+  },
+  {
+    examples: [
+      { Code: 0, Message: 'success', Data: { Namespace: { metadata: { name: 'gwtest' } } } },
+      { Code: 409, Message: 'namespaces "gwtest" already exists' },
+    ],
+  },
+);
 export type K8sEnvelope = Static<typeof K8sEnvelope>;
 
 export const SeedNamespaceParams = Type.Object({ namespace: NamespaceName });
@@ -179,38 +187,47 @@ export const K8sLogQuery = Type.Object({
 });
 export type K8sLogQuery = Static<typeof K8sLogQuery>;
 
-export const K8sNamespaceCreate = Type.Object({
-  name: NamespaceName,
-  labels: Type.Optional(Labels),
-});
+export const K8sNamespaceCreate = Type.Object(
+  {
+    name: NamespaceName,
+    labels: Type.Optional(Labels),
+  },
+  { examples: [{ name: 'vitess-test', labels: { team: 'dba' } }] },
+);
 export type K8sNamespaceCreate = Static<typeof K8sNamespaceCreate>;
 
-export const K8sPodCreate = Type.Object({
-  uid: Type.Integer({ minimum: 0, maximum: 4_294_967_295 }),
-  cell: Cell,
-  keyspace: Type.String({ pattern: KEYSPACE_PATTERN, maxLength: 63 }),
-  shard: Type.String({ pattern: SHARD_PATTERN, maxLength: 64 }),
-  image: Type.Optional(Image),
-  port: Type.Optional(Port('vttablet web port')),
-  grpcPort: Type.Optional(Port('vttablet gRPC port')),
-  tabletType: Type.Optional(Type.String({ pattern: '^(replica|rdonly|spare|experimental|master)$' })),
-  backupFlags: Type.Optional(Flags),
-  vtdatarootVolume: Type.Optional(Type.String({ maxLength: 512 })),
-});
+export const K8sPodCreate = Type.Object(
+  {
+    uid: Type.Integer({ minimum: 0, maximum: 4_294_967_295 }),
+    cell: Cell,
+    keyspace: Type.String({ pattern: KEYSPACE_PATTERN, maxLength: 63 }),
+    shard: Type.String({ pattern: SHARD_PATTERN, maxLength: 64 }),
+    image: Type.Optional(Image),
+    port: Type.Optional(Port('vttablet web port')),
+    grpcPort: Type.Optional(Port('vttablet gRPC port')),
+    tabletType: Type.Optional(Type.String({ pattern: '^(replica|rdonly|spare|experimental|master)$' })),
+    backupFlags: Type.Optional(Flags),
+    vtdatarootVolume: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { examples: [{ uid: 100, cell: 'zone1', keyspace: 'commerce', shard: '0', tabletType: 'replica' }] },
+);
 export type K8sPodCreate = Static<typeof K8sPodCreate>;
 
 export const K8sRcType = Type.Union([Type.Literal('etcd'), Type.Literal('vtctld'), Type.Literal('vtgate')]);
 export type K8sRcType = Static<typeof K8sRcType>;
 
-export const K8sRcCreate = Type.Object({
-  type: K8sRcType,
-  cell: Cell,
-  replicas: Type.Optional(Replicas),
-  image: Type.Optional(Image),
-  backupFlags: Type.Optional(Flags),
-  testFlags: Type.Optional(Flags),
-  mysqlServerPort: Type.Optional(Port('vtgate MySQL protocol port')),
-});
+export const K8sRcCreate = Type.Object(
+  {
+    type: K8sRcType,
+    cell: Cell,
+    replicas: Type.Optional(Replicas),
+    image: Type.Optional(Image),
+    backupFlags: Type.Optional(Flags),
+    testFlags: Type.Optional(Flags),
+    mysqlServerPort: Type.Optional(Port('vtgate MySQL protocol port')),
+  },
+  { examples: [{ type: 'vtgate', cell: 'zone1', replicas: 3 }] },
+);
 export type K8sRcCreate = Static<typeof K8sRcCreate>;
 
 export const K8sServiceType = Type.Union([
@@ -221,17 +238,20 @@ export const K8sServiceType = Type.Union([
 ]);
 export type K8sServiceType = Static<typeof K8sServiceType>;
 
-export const K8sServiceCreate = Type.Object({
-  type: K8sServiceType,
-  cell: Type.Optional(Cell),
-  serviceType: Type.Optional(
-    Type.Union([Type.Literal('ClusterIP'), Type.Literal('NodePort'), Type.Literal('LoadBalancer')]),
-  ),
-  mysqlServerPort: Type.Optional(Port('vtgate MySQL protocol port')),
-});
+export const K8sServiceCreate = Type.Object(
+  {
+    type: K8sServiceType,
+    cell: Type.Optional(Cell),
+    serviceType: Type.Optional(
+      Type.Union([Type.Literal('ClusterIP'), Type.Literal('NodePort'), Type.Literal('LoadBalancer')]),
+    ),
+    mysqlServerPort: Type.Optional(Port('vtgate MySQL protocol port')),
+  },
+  { examples: [{ type: 'vtgate', cell: 'zone1', serviceType: 'ClusterIP' }] },
+);
 export type K8sServiceCreate = Static<typeof K8sServiceCreate>;
 
-export const K8sScale = Type.Object({ replicas: Replicas });
+export const K8sScale = Type.Object({ replicas: Replicas }, { examples: [{ replicas: 3 }] });
 export type K8sScale = Static<typeof K8sScale>;
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -402,9 +422,12 @@ export const K8sServiceDetail = Type.Object({
 export type K8sServiceDetail = Static<typeof K8sServiceDetail>;
 
 /** What a create or delete answers: the object as the console lists it, by kind. */
-export const K8sChange = Type.Object({
-  kind: Type.String(),
-  name: Type.String(),
-  namespace: Nullable(Type.String()),
-});
+export const K8sChange = Type.Object(
+  {
+    kind: Type.String(),
+    name: Type.String(),
+    namespace: Nullable(Type.String()),
+  },
+  { examples: [{ kind: 'Pod', name: 'vttablet-100', namespace: 'vitess' }] },
+);
 export type K8sChange = Static<typeof K8sChange>;

@@ -220,7 +220,10 @@ export const RouteConnections = Type.Object({
 });
 export type RouteConnections = Static<typeof RouteConnections>;
 
-export const BlockedHosts = Type.Object({ items: Type.Array(Type.String()) });
+export const BlockedHosts = Type.Object(
+  { items: Type.Array(Type.String()) },
+  { examples: [{ items: ['10.0.3.17'] }] },
+);
 export type BlockedHosts = Static<typeof BlockedHosts>;
 
 export const RouterHistoryQuery = Type.Object(

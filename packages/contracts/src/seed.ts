@@ -25,15 +25,18 @@ export const VtctlResult = Type.Object(
 export type VtctlResult = Static<typeof VtctlResult>;
 
 export const KeyspaceParams = Type.Object({
-  keyspace: Type.String({ minLength: 1, maxLength: 255 }),
+  keyspace: Type.String({ minLength: 1, maxLength: 255, examples: ['customer'] }),
 });
 export type KeyspaceParams = Static<typeof KeyspaceParams>;
 
 /** `POST /api/tablets/` form body. */
-export const TabletsForm = Type.Object({
-  shard: Type.String({ pattern: '^[^/]+/[^/]+$', description: 'keyspace/shard, e.g. customer/-80' }),
-  cell: Type.Optional(Type.String()),
-});
+export const TabletsForm = Type.Object(
+  {
+    shard: Type.String({ pattern: '^[^/]+/[^/]+$', description: 'keyspace/shard, e.g. customer/-80' }),
+    cell: Type.Optional(Type.String()),
+  },
+  { examples: [{ shard: 'customer/-80', cell: 'zone1' }] },
+);
 export type TabletsForm = Static<typeof TabletsForm>;
 
 export const TabletAlias = Type.Object({

@@ -35,13 +35,25 @@ export const SessionGrant = Type.Object({
 export type SessionGrant = Static<typeof SessionGrant>;
 
 /** `GET /api/v2/session`, and the answer to a sign-in. */
-export const SessionInfo = Type.Object({
-  user: SessionUser,
-  /** Send back in `x-csrf-token` on every cookie-authenticated write. Absent for bearer tokens. */
-  csrfToken: Type.Optional(Type.String()),
-  expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
-  grants: Type.Array(SessionGrant),
-});
+export const SessionInfo = Type.Object(
+  {
+    user: SessionUser,
+    /** Send back in `x-csrf-token` on every cookie-authenticated write. Absent for bearer tokens. */
+    csrfToken: Type.Optional(Type.String()),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+    grants: Type.Array(SessionGrant),
+  },
+  {
+    examples: [
+      {
+        user: { name: 'dba', kind: 'user', groups: ['dbas'], via: 'password' },
+        csrfToken: 'pS1v1QmY0Zf8m7xH3kq2Vg',
+        expiresAt: '2025-01-01T12:00:00.000Z',
+        grants: [{ role: 'dba', keyspaces: ['customer*'] }],
+      },
+    ],
+  },
+);
 export type SessionInfo = Static<typeof SessionInfo>;
 
 export const DemoUser = Type.Object({

@@ -125,7 +125,10 @@ export const SqlCancelParams = Type.Object({
   cluster: Type.String(),
   id: Type.String({ pattern: '^[A-Za-z0-9-]{8,64}$' }),
 });
-export const SqlCancelResult = Type.Object({ cancelled: Type.Boolean() });
+export const SqlCancelResult = Type.Object(
+  { cancelled: Type.Boolean() },
+  { examples: [{ cancelled: true }] },
+);
 export type SqlCancelResult = Static<typeof SqlCancelResult>;
 
 /** `GET /api/v2/clusters/{cluster}/sql/schema`: what completion needs, for the keyspaces the user may read. */

@@ -16,7 +16,7 @@ export const scopeOf = (request: FastifyRequest<{ Params: { cluster: string } }>
   cluster: request.server.clusters.get(request.params.cluster).name,
 });
 
-const kube = ({ request, cluster }: Scope) => request.server.kube(cluster);
+const kube = ({ request, cluster }: Scope) => request.server.kube(cluster, request.id);
 
 export async function listNamespaces(s: Scope) {
   const list = await kube(s).listNamespaces();

@@ -12,6 +12,7 @@ import {
   K8sTabletParams,
 } from '@vtdeck/contracts';
 import { notFound } from '../../http/app-error';
+import { onClosing } from '../../http/shutdown';
 import { conditionDtos, eventDto, manifestYaml, podContainers, podDto, volumeDto } from '../../upstreams/k8s';
 import { requireRead, visibleNamespaces } from '../k8s/access';
 import { createArgs, tabletPod } from '../k8s/inputs';
@@ -58,7 +59,7 @@ export const k8sPodRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { namespace, name } = request.params;
       const pod = await ops.readPod(s, namespace, name);
       const events = await app
-        .kube(s.cluster)
+        .kube(s.cluster, request.id)
         .events(namespace, 'Pod', name)
         .catch(() => []);
       return {
@@ -88,7 +89,9 @@ export const k8sPodRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const s = scopeOf(request);
       const { alias } = request.params;
-      const pods = await app.kube(s.cluster).listAllPods(`app=vitess,component=vttablet,tablet=${alias}`);
+      const pods = await app
+        .kube(s.cluster, request.id)
+        .listAllPods(`app=vitess,component=vttablet,tablet=${alias}`);
       const granted = new Set(
         visibleNamespaces(
           request,
@@ -111,7 +114,7 @@ export const k8sPodRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = scopeOf(request);
       const { namespace, name } = request.params;
       await requireRead(request, s.cluster, namespace);
-      const kube = app.kube(s.cluster);
+      const kube = app.kube(s.cluster, request.id);
       const container =
         request.query.container ?? (await kube.readPod(namespace, name)).spec?.containers[0]?.name ?? '';
       const options = {
@@ -124,9 +127,15 @@ export const k8sPodRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
       const out = new PassThrough();
       const controller = await kube.followLog(namespace, name, options, out);
-      request.raw.once('close', () => {
+      // Ends when the browser goes away, or cleanly when the BFF shuts down (graceful shutdown).
+      const end = () => {
         controller.abort();
         out.end();
+      };
+      const unsubscribe = onClosing(app, end);
+      request.raw.once('close', () => {
+        unsubscribe();
+        end();
       });
       return reply.header('x-accel-buffering', 'no').send(out);
     },

@@ -60,7 +60,7 @@ export const k8sWorkloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = scopeOf(request);
       const { namespace, name } = request.params;
       const rc = await ops.readRc(s, namespace, name);
-      const kube = app.kube(s.cluster);
+      const kube = app.kube(s.cluster, request.id);
       const selector = selectorString(rc.spec?.selector ?? {});
       const [pods, events] = await Promise.all([
         selector ? kube.listPods(namespace, selector).then((l) => l.items) : Promise.resolve([]),
@@ -139,7 +139,7 @@ export const k8sWorkloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = scopeOf(request);
       const { namespace, name } = request.params;
       const svc = await ops.readService(s, namespace, name);
-      const kube = app.kube(s.cluster);
+      const kube = app.kube(s.cluster, request.id);
       const selector = selectorString(svc.spec?.selector ?? {});
       const [pods, events] = await Promise.all([
         selector ? kube.listPods(namespace, selector).then((l) => l.items) : Promise.resolve([]),

@@ -53,7 +53,7 @@ export const k8sRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = scopeOf(request);
       const ns = await ops.readNamespace(s, request.params.namespace);
       const events = await request.server
-        .kube(s.cluster)
+        .kube(s.cluster, request.id)
         .events(request.params.namespace, 'Namespace', request.params.namespace)
         .catch(() => []);
       return { namespace: namespaceDto(ns), events: events.map(eventDto), manifest: manifestYaml(ns) };

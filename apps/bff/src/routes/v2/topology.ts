@@ -8,8 +8,9 @@ import { visibleKeyspaces } from '../../auth/seam';
  * in `errors`; only a vtctld that cannot be reached at all fails the answer.
  */
 // A cached tree is the same object on every hit; serialising it once keeps warm answers cheap
-// (a 100-keyspace tree is megabytes of JSON).
-const serialized = new WeakMap<Topology, string>();
+// (a 100-keyspace tree is megabytes of JSON). Kept as bytes: a string would be encoded to UTF-8
+// again for every answer, megabytes per request under load (bench/topology.ts).
+const serialized = new WeakMap<Topology, Buffer>();
 
 // `vtctld:keyspace/<ks>`, `vtctld:shards/<ks>`, `vtctld:shard/<ks>/<shard>`, `vtctld:tablets/<ks>`
 const KEYSPACE_SOURCE = /^vtctld:(?:keyspace|shards|shard|tablets)\/([^/]+)/;
@@ -42,10 +43,10 @@ export const topologyRoute: FastifyPluginAsyncTypebox = async (app) => {
       }
       let json = serialized.get(topology);
       if (json === undefined) {
-        json = JSON.stringify(topology);
+        json = Buffer.from(JSON.stringify(topology));
         serialized.set(topology, json);
       }
-      // Fastify sends a string with a JSON content type as is, past the response serialiser.
+      // Fastify sends a Buffer as is, past the response serialiser.
       return reply.type('application/json; charset=utf-8').send(json as unknown as Topology);
     },
   );

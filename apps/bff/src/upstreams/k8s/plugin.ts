@@ -5,8 +5,11 @@ import { KubeClient } from './client';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The Kubernetes client of a configured cluster; 404 K8S_NOT_CONFIGURED when it has none. */
-    kube(cluster: string): KubeClient;
+    /**
+     * The Kubernetes client of a configured cluster; 404 K8S_NOT_CONFIGURED when it has none. With
+     * `requestId`, every call of the returned client sends it as X-Request-Id.
+     */
+    kube(cluster: string, requestId?: string): KubeClient;
   }
 }
 
@@ -29,7 +32,7 @@ export const kubePlugin = fp<KubePluginOptions>(
         throw new Error(`config: clusters.${c.name}.kubernetes: ${(err as Error).message}`);
       }
     }
-    app.decorate('kube', (cluster: string) => {
+    app.decorate('kube', (cluster: string, requestId?: string) => {
       const client = clients.get(cluster);
       if (!client) {
         throw new AppError(
@@ -38,7 +41,7 @@ export const kubePlugin = fp<KubePluginOptions>(
           `cluster "${cluster}" has no Kubernetes API configured`,
         );
       }
-      return client;
+      return requestId ? client.forRequest(requestId) : client;
     });
   },
   { name: 'vtdeck-kube', fastify: '5.x', dependencies: ['vtdeck-clusters'] },

@@ -53,6 +53,7 @@ export function createRouterClients(clusters: ClusterConfig[]): RouterClients {
         password: r.password,
         caPem: readCa(r.ca, at),
         insecure: r.insecure,
+        timeoutMs: r.timeoutMs,
       });
     });
     byCluster.set(cluster.name, clients);
