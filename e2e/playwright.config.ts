@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // `npx playwright install` cannot download browsers here, so the system binary is used.
 const port = Number(process.env.E2E_PORT ?? 18080);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** E2E_CONTROL_PORT, else the console's port + 1000 (clear of other runs' consoles). */
+export const controlPort = Number(process.env.E2E_CONTROL_PORT ?? port + 1000);
 
 export default defineConfig({
   testDir: './tests',
@@ -35,7 +37,13 @@ export default defineConfig({
     command: 'pnpm exec tsx apps/bff/src/main.ts --sandbox',
     cwd: '..',
     url: `${baseURL}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', VTDECK_E2E: '1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VTDECK_E2E: '1',
+      // The sandbox's control server (fault injection) on a known port: see support.ts.
+      VTDECK_SANDBOX_CONTROL_PORT: String(controlPort),
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORDS = {
   viewer: 'viewer-demo',
@@ -23,4 +23,17 @@ const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathna
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** The sandbox's control server, where playwright.config.ts asks the console to start it. */
+export const SANDBOX_CONTROL_URL = `http://127.0.0.1:${Number(process.env.E2E_CONTROL_PORT ?? Number(process.env.E2E_PORT ?? 18080) + 1000)}`;
+
+/** Injects (or clears) a fault in a sandbox fake, e.g. `prod/vtctld` `{ down: true }`. */
+export async function setSandboxFault(
+  request: APIRequestContext,
+  target: string,
+  patch: { down?: boolean; latencyMs?: number; errorRate?: number },
+): Promise<void> {
+  const res = await request.post(`${SANDBOX_CONTROL_URL}/faults/${target}`, { data: patch });
+  expect(res.status(), await res.text()).toBe(200);
 }

@@ -1,23 +1,19 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider, theme } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n';
 import { PreferencesProvider, usePreferences } from './preferences';
 import { createQueryClient } from './queryClient';
+import { themeConfig } from './theme';
 
 function ThemedAntd({ children }: { children: ReactNode }) {
   const { theme: mode, language } = usePreferences();
+  const theme = useMemo(() => themeConfig(mode), [mode]);
   return (
-    <ConfigProvider
-      locale={language === 'zh-CN' ? zhCN : enUS}
-      theme={{
-        algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        token: { colorPrimary: '#1668dc', borderRadius: 6 },
-      }}
-    >
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={theme}>
       {children}
     </ConfigProvider>
   );

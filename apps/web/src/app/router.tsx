@@ -52,6 +52,14 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }),
               },
               {
+                // Every cluster on one wall; `?kiosk=1` hides the layout (see AppLayout).
+                path: '/monitor',
+                ...area,
+                lazy: async () => ({
+                  Component: (await import('../features/monitor/MonitorPage')).MonitorPage,
+                }),
+              },
+              {
                 path: '/clusters/:cluster',
                 children: [
                   { index: true, element: <Navigate replace to="topology" /> },

@@ -1,6 +1,6 @@
 import { Layout, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useParams } from 'react-router';
+import { Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { defaultCluster, useClusters } from '../../api/clusters';
 import { ApiError } from '../../api/errors';
 import { UserMenu } from '../../features/auth/UserMenu';
@@ -16,9 +16,13 @@ export function AppLayout() {
   // Pages outside a cluster (the audit log) keep the navigation pointing at the default cluster.
   const { cluster } = useParams();
   const { token } = theme.useToken();
+  const [searchParams] = useSearchParams();
+  const { pathname } = useLocation();
   const clusters = useClusters();
   const navCluster = cluster ?? defaultCluster(clusters.data)?.name;
   const unknown = cluster && clusters.data && !clusters.data.items.some((c) => c.name === cluster);
+  // The monitoring wall in kiosk mode (`?kiosk=1`) fills the screen: no header, no navigation.
+  if (searchParams.get('kiosk') === '1' && /\/monitor$/.test(pathname)) return <Outlet />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Header

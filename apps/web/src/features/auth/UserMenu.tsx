@@ -70,7 +70,12 @@ export function UserMenu() {
         </div>
       )}
     >
-      <Button data-testid="user-menu" aria-label={t('auth.userMenu')} icon={<UserOutlined />}>
+      <Button
+        data-testid="user-menu"
+        title={t('auth.userMenu')}
+        aria-haspopup="dialog"
+        icon={<UserOutlined />}
+      >
         <Space size={6}>
           <span>{user.name}</span>
           {top ? <RoleTag role={top.role} /> : null}

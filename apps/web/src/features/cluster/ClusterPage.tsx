@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Select, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +73,15 @@ export function ClusterPage() {
           {list.isFetching ? t('k8s.refreshing') : t('k8s.live')}
         </Typography.Text>
       </Flex>
+      {view.tablet && tabletPod.isPending ? (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LoadingOutlined />}
+          title={t('k8s.findingTabletPod', { alias: view.tablet })}
+          data-testid="k8s-finding-tablet-pod"
+        />
+      ) : null}
       {view.tablet && tabletPod.isError ? (
         <Alert
           type="info"
@@ -85,26 +94,28 @@ export function ClusterPage() {
         <ErrorState error={namespaces.error} onRetry={() => void namespaces.refetch()} />
       ) : (
         <Card size="small" styles={{ body: { paddingTop: 0 } }}>
-          <Tabs
-            activeKey={view.tab}
-            onChange={(key) => update({ tab: key as ClusterTab })}
-            items={tabs.map((tab) => ({
-              key: tab.key,
-              label: <span data-testid={`tab-${tab.key}`}>{tab.label}</span>,
-            }))}
-            tabBarExtraContent={
-              createAllowed ? (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setCreating(true)}
-                  data-testid={`create-${view.tab}`}
-                >
-                  {t(`k8s.createButton.${view.tab}`)}
-                </Button>
-              ) : null
-            }
-          />
+          {/* The create button sits beside the tab bar, not in it: a tablist may hold only tabs. */}
+          <Flex align="center" gap={12}>
+            <Tabs
+              style={{ flex: 1, minWidth: 0 }}
+              activeKey={view.tab}
+              onChange={(key) => update({ tab: key as ClusterTab })}
+              items={tabs.map((tab) => ({
+                key: tab.key,
+                label: <span data-testid={`tab-${tab.key}`}>{tab.label}</span>,
+              }))}
+            />
+            {createAllowed ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid={`create-${view.tab}`}
+              >
+                {t(`k8s.createButton.${view.tab}`)}
+              </Button>
+            ) : null}
+          </Flex>
           {view.tab !== 'namespaces' ? (
             <Flex gap={12} wrap style={{ marginBottom: 12 }} data-testid="k8s-filters">
               <Select

@@ -1,5 +1,6 @@
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SessionInfo } from '@vtdeck/contracts';
-import { Alert, Card, Flex, message, Tabs } from 'antd';
+import { Alert, Button, Card, Flex, message, Tabs } from 'antd';
 import {
   lazy,
   Suspense,
@@ -169,19 +170,42 @@ export function SqlConsole({ cluster, user, session }: SqlConsoleProps) {
         onReadOnly={setReadOnly}
       />
       <Card size="small" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 8 } }}>
-        <Tabs
-          className="vt-sql-editor-tabs"
-          type="editable-card"
-          size="small"
-          activeKey={tab.id}
-          onChange={tabs.select}
-          onEdit={(key, action) => (action === 'add' ? tabs.add() : tabs.close(String(key)))}
-          items={tabs.tabs.map((x) => ({
-            key: x.id,
-            label: <span data-testid="sql-editor-tab">{x.title ?? t('sql.tabs.untitled', { n: x.n })}</span>,
-          }))}
-          data-testid="sql-editor-tabs"
-        />
+        {/* New and close sit beside the tab bar, not in it: a tablist may hold only tabs. */}
+        <Flex align="center" gap={4}>
+          <Tabs
+            className="vt-sql-editor-tabs"
+            style={{ flex: 1, minWidth: 0 }}
+            type="card"
+            size="small"
+            activeKey={tab.id}
+            onChange={tabs.select}
+            items={tabs.tabs.map((x) => ({
+              key: x.id,
+              label: (
+                <span data-testid="sql-editor-tab">{x.title ?? t('sql.tabs.untitled', { n: x.n })}</span>
+              ),
+            }))}
+            data-testid="sql-editor-tabs"
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            aria-label={t('sql.tabs.add')}
+            title={t('sql.tabs.add')}
+            onClick={() => tabs.add()}
+            data-testid="sql-tab-add"
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<CloseOutlined />}
+            aria-label={t('sql.tabs.close')}
+            title={t('sql.tabs.close')}
+            onClick={() => tabs.close(tab.id)}
+            data-testid="sql-tab-close"
+          />
+        </Flex>
         <EditorToolbar
           running={runner.runningTab === tab.id}
           busyElsewhere={runner.runningTab !== null && runner.runningTab !== tab.id}
@@ -206,6 +230,7 @@ export function SqlConsole({ cluster, user, session }: SqlConsoleProps) {
               error={errorMark}
               placeholderText={t('sql.editorPlaceholder')}
               ariaLabel={t('sql.editorLabel')}
+              keyboardHint={t('sql.editorKeyboardHint')}
               onChange={onChange}
               onCursor={setCursor}
               onRun={onEditorRun}

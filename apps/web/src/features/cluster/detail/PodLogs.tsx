@@ -76,13 +76,20 @@ export function PodLogs({
             max={10000}
             value={tailLines}
             onChange={(v) => v && setTailLines(v)}
+            aria-label={t('k8s.logs.tail')}
           />
         </span>
         <span>
-          <Switch size="small" checked={follow} onChange={setFollow} data-testid="logs-follow" />{' '}
+          <Switch
+            size="small"
+            checked={follow}
+            onChange={setFollow}
+            data-testid="logs-follow"
+            aria-label={t('k8s.logs.follow')}
+          />{' '}
           {t('k8s.logs.follow')}
         </span>
-        <Button size="small" onClick={() => setReload((n) => n + 1)}>
+        <Button size="small" loading={streaming && !follow} onClick={() => setReload((n) => n + 1)}>
           {t('k8s.logs.reload')}
         </Button>
         <Typography.Text type="secondary" data-testid="logs-state">
@@ -90,8 +97,13 @@ export function PodLogs({
         </Typography.Text>
       </Flex>
       {error ? <ErrorState error={error} /> : null}
+      {/* biome-ignore lint/a11y/useSemanticElements: <pre> keeps the log's whitespace, the role names it */}
       <pre
         ref={box}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log takes focus so the keyboard can scroll it
+        tabIndex={0}
+        role="region"
+        aria-label={t('k8s.logs.label', { container })}
         data-testid="logs-text"
         style={{
           margin: 0,

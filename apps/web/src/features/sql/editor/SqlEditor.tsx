@@ -3,7 +3,7 @@ import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/sta
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import type { SqlSchema } from '@vtdeck/contracts';
 import { theme } from 'antd';
-import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { type Ref, useEffect, useId, useImperativeHandle, useRef } from 'react';
 import { basics, type ErrorMark, editorTheme, errorMarkField, setErrorMark, sqlLanguage } from './extensions';
 
 export type RunMode = 'current' | 'all';
@@ -27,6 +27,8 @@ export interface SqlEditorProps {
   error: ErrorMark | null;
   placeholderText: string;
   ariaLabel: string;
+  /** Read by screen readers with the label: Tab indents, so how to leave the editor by keyboard. */
+  keyboardHint: string;
   onChange(text: string): void;
   onCursor(sel: { from: number; to: number; head: number }): void;
   onRun(mode: RunMode): void;
@@ -44,6 +46,7 @@ export default function SqlEditor(props: SqlEditorProps) {
   latest.current = props;
   const language = useRef(new Compartment());
   const looks = useRef(new Compartment());
+  const hintId = useId();
   const dark = isDark(token.colorBgContainer);
   const themeSpec = {
     dark,
@@ -77,7 +80,11 @@ export default function SqlEditor(props: SqlEditorProps) {
         looks.current.of(editorTheme(themeSpec)),
         errorMarkField,
         placeholder(props.placeholderText),
-        EditorView.contentAttributes.of({ 'aria-label': props.ariaLabel, 'data-testid': 'sql-editor-input' }),
+        EditorView.contentAttributes.of({
+          'aria-label': props.ariaLabel,
+          'aria-describedby': hintId,
+          'data-testid': 'sql-editor-input',
+        }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) latest.current.onChange(u.state.doc.toString());
           if (u.docChanged || u.selectionSet) {
@@ -139,7 +146,12 @@ export default function SqlEditor(props: SqlEditorProps) {
   );
 
   return (
-    <div ref={host} data-testid="sql-editor" style={{ height: '100%', minHeight: 0, overflow: 'hidden' }} />
+    <>
+      <div ref={host} data-testid="sql-editor" style={{ height: '100%', minHeight: 0, overflow: 'hidden' }} />
+      <span id={hintId} hidden>
+        {props.keyboardHint}
+      </span>
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { MySQL, type SQLNamespace, sql } from '@codemirror/lang-sql';
 import {
   bracketMatching,
   defaultHighlightStyle,
+  HighlightStyle,
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
@@ -24,6 +25,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import type { SqlSchema } from '@vtdeck/contracts';
+import { forDarkBackground } from '../../../shared/lib/contrast';
 
 /** The editor's basic kit, put together here: the `codemirror` meta-package is not a dependency. */
 export function basics(): Extension {
@@ -119,9 +121,19 @@ export const errorMarkField = StateField.define<DecorationSet>({
 });
 
 /**
- * Colours from antd's tokens so the editor matches the app. In the dark theme the text layer is
- * inverted (hue kept): CodeMirror's default highlight colours are made for light backgrounds.
+ * CodeMirror's default highlight colours are made for white; in the dark theme each keeps its hue
+ * with its lightness turned over and raised until it reads at AA (real colours, not a CSS invert
+ * filter, so contrast checkers and high-contrast modes see what the user sees).
  */
+export function darkHighlightStyle(bg: string): HighlightStyle {
+  return HighlightStyle.define(
+    defaultHighlightStyle.specs.map((spec) =>
+      typeof spec.color === 'string' ? { ...spec, color: forDarkBackground(spec.color, bg) } : spec,
+    ),
+  );
+}
+
+/** Colours from antd's tokens so the editor matches the app. */
 export function editorTheme(t: {
   dark: boolean;
   bg: string;
@@ -131,12 +143,12 @@ export function editorTheme(t: {
   primary: string;
   fontFamily: string;
 }): Extension {
-  return EditorView.theme(
+  const looks = EditorView.theme(
     {
-      '&': { backgroundColor: t.bg, color: t.dark ? '#1f1f1f' : t.text, height: '100%', fontSize: '13px' },
+      '&': { backgroundColor: t.bg, color: t.text, height: '100%', fontSize: '13px' },
       '&.cm-focused': { outline: 'none' },
       '.cm-scroller': { fontFamily: t.fontFamily, lineHeight: '1.55' },
-      '.cm-content': { caretColor: t.primary, filter: t.dark ? 'invert(1) hue-rotate(180deg)' : 'none' },
+      '.cm-content': { caretColor: t.primary },
       '.cm-cursor, .cm-dropCursor': { borderLeftColor: t.primary, borderLeftWidth: '2px' },
       '.cm-gutters': {
         backgroundColor: t.bg,
@@ -144,7 +156,7 @@ export function editorTheme(t: {
         border: 'none',
         borderRight: `1px solid ${t.border}`,
       },
-      '.cm-activeLine': { backgroundColor: 'rgba(0, 0, 0, 0.035)' },
+      '.cm-activeLine': { backgroundColor: t.dark ? 'rgba(255, 255, 255, 0.04)' : 'rgba(0, 0, 0, 0.035)' },
       '.cm-activeLineGutter': { backgroundColor: 'transparent', color: t.text },
       '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {
         backgroundColor: t.dark ? 'rgba(120, 160, 255, 0.28)' : 'rgba(22, 119, 255, 0.18)',
@@ -159,4 +171,5 @@ export function editorTheme(t: {
     },
     { dark: t.dark },
   );
+  return t.dark ? [looks, syntaxHighlighting(darkHighlightStyle(t.bg))] : looks;
 }

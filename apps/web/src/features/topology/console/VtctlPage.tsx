@@ -114,7 +114,7 @@ export function VtctlPage() {
             data-testid="vtctl-history"
             size="small"
             dataSource={history}
-            locale={{ emptyText: t('vtctl.noHistory') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('vtctl.noHistory')}</Typography.Text> }}
             renderItem={(h) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => setLine(h)}>
                 <Typography.Text code ellipsis style={{ maxWidth: '100%' }}>

@@ -1,7 +1,7 @@
 import type { Topology } from '@vtdeck/contracts';
 import type { GetRef } from 'antd';
 import { Tree, type TreeDataNode, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementHeight } from '../../../shared/hooks/useElementHeight';
 import { EmptyState } from '../../../shared/ui/EmptyState';
@@ -12,6 +12,15 @@ export interface TreeTarget {
   keyspace?: string;
   shard?: string;
   tablet?: string;
+}
+
+function findNode(nodes: TopoTreeNode[], key: string): TopoTreeNode | undefined {
+  for (const n of nodes) {
+    if (n.key === key) return n;
+    const inside = 'children' in n ? findNode(n.children, key) : undefined;
+    if (inside) return inside;
+  }
+  return undefined;
 }
 
 function targetOf(node: TopoTreeNode): TreeTarget {
@@ -57,6 +66,18 @@ export function TopologyTree({
   }, [selected.keyspace, selected.shard]);
 
   const current = selectedKey(selected.keyspace, selected.shard, selected.tablet);
+  // The item the keyboard is on. rc-tree's Enter toggles a parent open or shut, which the arrows
+  // already do; here Enter opens the item's panel, as a click does (the tree pattern's default action).
+  const active = useRef<string | null>(null);
+  const enterOpens = (e: KeyboardEvent<HTMLDivElement>) => {
+    const onTree = (e.target as HTMLElement).getAttribute('role') === 'tree';
+    const node =
+      e.key === 'Enter' && onTree && active.current ? findNode(view.nodes, active.current) : undefined;
+    if (!node) return;
+    e.preventDefault();
+    e.stopPropagation();
+    onSelect(targetOf(node));
+  };
 
   // Bring a deep-linked node into view once its ancestors are open (after the tree re-renders).
   useEffect(() => {
@@ -65,7 +86,12 @@ export function TopologyTree({
     return () => window.clearTimeout(id);
   }, [current]);
   return (
-    <div ref={box} style={{ flex: 1, minHeight: 0 }} data-testid="topology-tree">
+    <div
+      ref={box}
+      style={{ flex: 1, minHeight: 0 }}
+      data-testid="topology-tree"
+      onKeyDownCapture={enterOpens}
+    >
       {query.trim() ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="search-matches">
           {t('topology.matches', { count: view.matches })}
@@ -76,6 +102,8 @@ export function TopologyTree({
       ) : (
         <Tree<TopoTreeNode>
           ref={tree}
+          // rc-tree gives the tree its keyboard: arrows move, open and close, Enter selects.
+          aria-label={t('topology.treeLabel')}
           className="vt-topology-tree"
           blockNode
           virtual
@@ -88,6 +116,9 @@ export function TopologyTree({
           onExpand={(keys) => setExpanded(keys as string[])}
           selectedKeys={current ? [current] : []}
           onSelect={(_keys, info) => onSelect(targetOf(info.node))}
+          onActiveChange={(key) => {
+            active.current = key === null || key === undefined ? null : String(key);
+          }}
           titleRender={(node) => <NodeTitle node={node} />}
         />
       )}
