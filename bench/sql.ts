@@ -1,7 +1,7 @@
 // SQL console throughput: a 100k-row result through the BFF (NDJSON over HTTP) against mysql2 reading
 // the same result directly, in one run against the same MariaDB (the sandbox's vtgate fake).
 // Target: BFF rows/s ≥ 0.7 × direct. Also prints the BFF's peak heap while it streams.
-// Run: npx tsx bench/sql.ts   (needs mariadbd: apt-get install -y --no-install-recommends mariadb-server)
+// Run: pnpm bench sql, or alone: npx tsx bench/sql.ts   (needs mariadbd: apt-get install -y --no-install-recommends mariadb-server)
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
@@ -10,7 +10,7 @@ import type * as Mysql from 'mysql2/promise';
 import { buildApp } from '../apps/bff/src/app';
 import { resolveConfig } from '../apps/bff/src/config';
 import { startVtgateFake } from '../packages/sandbox/src/vtgate';
-import { median, printTable, time } from './lib';
+import { median, report, time } from './lib';
 
 // bench/ has no dependencies of its own: mysql2 is the BFF's.
 const mysql = createRequire(new URL('../apps/bff/package.json', import.meta.url))(
@@ -106,7 +106,7 @@ try {
   const directRate = ROWS / (median(directMs) / 1000);
   const bffRate = ROWS / (median(bffMs) / 1000);
   const ratio = bffRate / directRate;
-  printTable(`SQL console: ${ROWS.toLocaleString('en')} rows, median of ${RUNS}`, [
+  report(`SQL console: ${ROWS.toLocaleString('en')} rows, median of ${RUNS}`, [
     { bench: 'sql', metric: 'mysql2 direct rows/s', value: Math.round(directRate).toLocaleString('en') },
     { bench: 'sql', metric: 'through BFF rows/s', value: Math.round(bffRate).toLocaleString('en') },
     {

@@ -17,7 +17,7 @@ step() { # step NAME CMD...: a check that counts as one test
   if "$@"; then echo "pass" >"$reports/step-$name"; else echo "fail" >"$reports/step-$name"; fi
 }
 
-step typecheck pnpm -r --workspace-concurrency=1 typecheck
+step typecheck bash -c "pnpm -r --workspace-concurrency=1 typecheck && pnpm exec tsc -p bench/tsconfig.json --noEmit"
 step lint pnpm exec biome ci --reporter=summary .
 echo; echo "=== unit + integration (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
