@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --system || { echo "0 passed, 1 failed"; exit 1; }
 
-reports=.vtdeck/reports
+reports="$PWD/.vtdeck/reports"
 rm -rf "$reports" && mkdir -p "$reports"
 export CI="${CI:-}" FORCE_COLOR=0
 
