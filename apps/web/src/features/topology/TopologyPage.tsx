@@ -1,6 +1,15 @@
 import { CodeOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Space, Tooltip, Typography } from 'antd';
-import { useDeferredValue } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTopology } from '../../api/topology';
@@ -12,33 +21,73 @@ import { DetailPanel } from './DetailPanel';
 import { countTablets } from './lib/lookup';
 import { TopologyTree, type TreeTarget } from './tree/TopologyTree';
 
+/** How long typing must pause before the search is written to the URL. */
+const SEARCH_TO_URL_MS = 250;
+
+// The panel does not depend on the search: typing must not re-render it.
+const MemoDetailPanel = memo(DetailPanel);
+
 export function TopologyPage() {
   const { t } = useTranslation();
   const cluster = useCluster();
   const navigate = useNavigate();
   const params = useParams();
   const [search, setSearch] = useSearchParams();
-  const q = search.get('q') ?? '';
+  const urlQ = search.get('q') ?? '';
+  // The box answers every keystroke from local state; the tree follows a deferred copy, and the URL
+  // (the shareable part) is written once typing pauses, so a keystroke re-renders neither the route
+  // nor ten thousand rows.
+  const [q, setQ] = useState(urlQ);
   const deferredQ = useDeferredValue(q);
+  const latestQ = useRef(q);
+  latestQ.current = q;
   const topology = useTopology(cluster);
-  const target: TreeTarget = { keyspace: params.keyspace, shard: params.shard, tablet: params.tablet };
+  const { keyspace, shard, tablet } = params;
+  const target: TreeTarget = useMemo(() => ({ keyspace, shard, tablet }), [keyspace, shard, tablet]);
 
-  // The search text lives in the URL so a filtered view can be shared; typing replaces, not pushes.
-  const setQuery = (value: string) =>
-    setSearch(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set('q', value);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
+  // Values written to the URL and not seen back yet. The router commits a navigation as a transition,
+  // so the echo of a write can arrive after more typing; it must not put the older text back.
+  const written = useRef<string[]>([]);
 
-  const select = (to: TreeTarget) => {
-    const suffix = q ? `?q=${encodeURIComponent(q)}` : '';
-    navigate(paths.topology(cluster, to.keyspace, to.shard, to.tablet) + suffix);
-  };
+  // The URL changed under the box (back/forward, a shared link): the box follows it.
+  useEffect(() => {
+    const echo = written.current.lastIndexOf(urlQ);
+    if (echo >= 0) {
+      written.current.splice(0, echo + 1);
+      return;
+    }
+    written.current = [];
+    if (urlQ !== latestQ.current) setQ(urlQ);
+  }, [urlQ]);
+
+  // Typing replaces the URL's search, not pushes; once per pause, as a transition.
+  useEffect(() => {
+    if (q === urlQ) return;
+    const id = window.setTimeout(() => {
+      written.current.push(q);
+      startTransition(() =>
+        setSearch(
+          (prev) => {
+            const next = new URLSearchParams(prev);
+            if (q) next.set('q', q);
+            else next.delete('q');
+            return next;
+          },
+          { replace: true },
+        ),
+      );
+    }, SEARCH_TO_URL_MS);
+    return () => window.clearTimeout(id);
+  }, [q, urlQ, setSearch]);
+
+  const select = useCallback(
+    (to: TreeTarget) => {
+      const cur = latestQ.current;
+      const suffix = cur ? `?q=${encodeURIComponent(cur)}` : '';
+      navigate(paths.topology(cluster, to.keyspace, to.shard, to.tablet) + suffix);
+    },
+    [navigate, cluster],
+  );
 
   if (topology.isPending) return <LoadingState minHeight={320} />;
   if (topology.isError) return <ErrorState error={topology.error} onRetry={() => void topology.refetch()} />;
@@ -106,12 +155,12 @@ export function TopologyPage() {
             placeholder={t('topology.searchPlaceholder')}
             aria-label={t('topology.searchPlaceholder')}
             value={q}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => setQ(e.target.value)}
           />
           <TopologyTree topology={topo} query={deferredQ} selected={target} onSelect={select} />
         </Card>
         <div style={{ flex: 1, minWidth: 0, overflow: 'auto' }} data-testid="detail-panel">
-          <DetailPanel topology={topo} target={target} />
+          <MemoDetailPanel topology={topo} target={target} />
         </div>
       </Flex>
     </Flex>

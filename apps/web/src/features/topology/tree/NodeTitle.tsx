@@ -1,6 +1,6 @@
 import { CrownFilled, DatabaseOutlined, PartitionOutlined } from '@ant-design/icons';
 import { Tag, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TabletTypeTag } from '../TabletTypeTag';
 import type { TopoTreeNode } from './buildTree';
@@ -22,7 +22,7 @@ function Row({ testId, name, children }: { testId: string; name: string; childre
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, fontSize: 12 } as const;
 
-export function NodeTitle({ node }: { node: TopoTreeNode }) {
+function Title({ node }: { node: TopoTreeNode }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   if (node.kind === 'keyspace') {
@@ -90,3 +90,13 @@ export function NodeTitle({ node }: { node: TopoTreeNode }) {
     </Row>
   );
 }
+
+/** What a row shows: a new search builds new tree nodes around the same topology objects. */
+function sameRow(a: TopoTreeNode, b: TopoTreeNode): boolean {
+  if (a.kind === 'tablet') return b.kind === 'tablet' && a.tablet === b.tablet;
+  if (a.kind === 'shard') return b.kind === 'shard' && a.shard === b.shard && a.keyspace === b.keyspace;
+  return b.kind === 'keyspace' && a.keyspace === b.keyspace;
+}
+
+/** Memoised on the topology objects, so rows already on screen are not rendered again by a new search. */
+export const NodeTitle = memo(Title, (prev, next) => sameRow(prev.node, next.node));

@@ -1,7 +1,7 @@
 import type { Topology } from '@vtdeck/contracts';
 import type { GetRef } from 'antd';
 import { Tree, type TreeDataNode, Typography } from 'antd';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type Key, type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementHeight } from '../../../shared/hooks/useElementHeight';
 import { EmptyState } from '../../../shared/ui/EmptyState';
@@ -31,9 +31,10 @@ function targetOf(node: TopoTreeNode): TreeTarget {
 
 /**
  * A virtual tree: only the rows in view are rendered, so ten thousand tablets scroll as fast as ten.
- * Selection lives in the URL; the tree only reports what was clicked.
+ * Selection lives in the URL; the tree only reports what was clicked. Memoised: the page re-renders
+ * on every keystroke in the search box, the tree only when its (deferred) query or data change.
  */
-export function TopologyTree({
+export const TopologyTree = memo(function TopologyTree({
   topology,
   query,
   selected,
@@ -50,14 +51,17 @@ export function TopologyTree({
   const height = useElementHeight(box);
   const view = useMemo(() => buildTree(topology, query), [topology, query]);
   const [expanded, setExpanded] = useState<string[]>(() => [
-    ...topology.items.map((k) => nodeKey.keyspace(k.name)),
+    ...(query.trim() ? view.expand : topology.items.map((k) => nodeKey.keyspace(k.name))),
     ...ancestorKeys(selected.keyspace, selected.shard),
   ]);
 
   // A new search opens the tree down to its matches; clearing it keeps what the user had opened.
-  useEffect(() => {
+  // Adjusted while rendering (not in an effect), so the new tree is laid out once, not twice.
+  const [openedFor, setOpenedFor] = useState(view);
+  if (openedFor !== view) {
+    setOpenedFor(view);
     if (query.trim()) setExpanded(view.expand);
-  }, [query, view.expand]);
+  }
 
   // A deep link (or a click in a detail panel) opens the tree down to the selected node.
   useEffect(() => {
@@ -66,18 +70,31 @@ export function TopologyTree({
   }, [selected.keyspace, selected.shard]);
 
   const current = selectedKey(selected.keyspace, selected.shard, selected.tablet);
+  const selectedKeys = useMemo(() => (current ? [current] : []), [current]);
   // The item the keyboard is on. rc-tree's Enter toggles a parent open or shut, which the arrows
   // already do; here Enter opens the item's panel, as a click does (the tree pattern's default action).
   const active = useRef<string | null>(null);
-  const enterOpens = (e: KeyboardEvent<HTMLDivElement>) => {
+  const nodes = useRef(view.nodes);
+  nodes.current = view.nodes;
+  const choose = useRef(onSelect);
+  choose.current = onSelect;
+  const enterOpens = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const onTree = (e.target as HTMLElement).getAttribute('role') === 'tree';
     const node =
-      e.key === 'Enter' && onTree && active.current ? findNode(view.nodes, active.current) : undefined;
+      e.key === 'Enter' && onTree && active.current ? findNode(nodes.current, active.current) : undefined;
     if (!node) return;
     e.preventDefault();
     e.stopPropagation();
-    onSelect(targetOf(node));
-  };
+    choose.current(targetOf(node));
+  }, []);
+  const onExpand = useCallback((keys: Key[]) => setExpanded(keys as string[]), []);
+  const onTreeSelect = useCallback(
+    (_keys: Key[], info: { node: TopoTreeNode }) => choose.current(targetOf(info.node)),
+    [],
+  );
+  const onActiveChange = useCallback((key: Key | null | undefined) => {
+    active.current = key === null || key === undefined ? null : String(key);
+  }, []);
 
   // Bring a deep-linked node into view once its ancestors are open (after the tree re-renders).
   useEffect(() => {
@@ -107,21 +124,23 @@ export function TopologyTree({
           className="vt-topology-tree"
           blockNode
           virtual
-          showLine={{ showLeafIcon: false }}
+          showLine={showLine}
           height={height - (query.trim() ? 22 : 0)}
           itemHeight={28}
           treeData={view.nodes}
-          fieldNames={{ key: 'key', children: 'children' }}
+          fieldNames={fieldNames}
           expandedKeys={expanded}
-          onExpand={(keys) => setExpanded(keys as string[])}
-          selectedKeys={current ? [current] : []}
-          onSelect={(_keys, info) => onSelect(targetOf(info.node))}
-          onActiveChange={(key) => {
-            active.current = key === null || key === undefined ? null : String(key);
-          }}
-          titleRender={(node) => <NodeTitle node={node} />}
+          onExpand={onExpand}
+          selectedKeys={selectedKeys}
+          onSelect={onTreeSelect}
+          onActiveChange={onActiveChange}
+          titleRender={titleRender}
         />
       )}
     </div>
   );
-}
+});
+
+const titleRender = (node: TopoTreeNode) => <NodeTitle node={node} />;
+const fieldNames = { key: 'key', children: 'children' };
+const showLine = { showLeafIcon: false };

@@ -32,8 +32,18 @@ function tokens(q: string): string[] {
 
 const hits = (haystack: string, ts: string[]) => ts.every((t) => haystack.includes(t));
 
+// A tablet's searchable text, built once per tablet object: a topology answer is immutable, so every
+// keystroke searches the same strings instead of building (and collecting) ten thousand new ones.
+const haystacks = new WeakMap<TabletNode, string>();
+
 function tabletHaystack(k: KeyspaceNode, s: ShardNode, t: TabletNode): string {
-  return `${k.name}/${s.name} ${t.alias} ${t.hostname} ${t.type} ${t.cell} ${t.serving ? '' : 'not-serving'}`.toLowerCase();
+  let text = haystacks.get(t);
+  if (text === undefined) {
+    text =
+      `${k.name}/${s.name} ${t.alias} ${t.hostname} ${t.type} ${t.cell} ${t.serving ? '' : 'not-serving'}`.toLowerCase();
+    haystacks.set(t, text);
+  }
+  return text;
 }
 
 function tabletNodes(k: KeyspaceNode, s: ShardNode, ts: TabletNode[]): TopoTreeNode[] {
