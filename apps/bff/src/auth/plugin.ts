@@ -89,34 +89,48 @@ export const authPlugin = fp<{ settings: AuthSettings }>(
     app.decorate('auth', service);
     app.decorateRequest('auth', null);
 
-    app.addHook('onRequest', async (request, reply) => {
-      const problem = identify(service, request, reply);
-      if (!needsSignIn(request)) return;
-      const auth = request.auth;
-      if (!auth) throw new AppError(401, 'UNAUTHENTICATED', problem);
-      if (auth.session && needsCsrfCheck(request.method, auth.via)) {
-        const header = request.headers[CSRF_HEADER];
-        if (!verifyCsrfToken(auth.session, header)) {
-          throw new AppError(
-            403,
-            'CSRF',
-            header
-              ? `the ${CSRF_HEADER} header does not match this session; reload the page and try again`
-              : `the ${CSRF_HEADER} header is missing; every write with a session cookie must send the csrfToken of GET /api/v2/session`,
-          );
-        }
+    // Callback-style, not async: it runs on every request (bench/proxy.ts).
+    app.addHook('onRequest', (request, reply, done) => {
+      let failure: AppError | undefined;
+      try {
+        failure = check(service, request, reply);
+      } catch (err) {
+        return done(err as Error);
       }
+      done(failure);
     });
   },
   { name: 'vtdeck-auth', fastify: '5.x', dependencies: ['vtdeck-vtctld'] },
 );
 
+/** Who is asking, and whether they may get this far: the 401/403 to answer, or nothing. */
+function check(service: AuthService, request: FastifyRequest, reply: FastifyReply): AppError | undefined {
+  const problem = identify(service, request, reply);
+  if (!needsSignIn(request)) return undefined;
+  const auth = request.auth;
+  if (!auth) return new AppError(401, 'UNAUTHENTICATED', problem);
+  if (auth.session && needsCsrfCheck(request.method, auth.via)) {
+    const header = request.headers[CSRF_HEADER];
+    if (!verifyCsrfToken(auth.session, header)) {
+      return new AppError(
+        403,
+        'CSRF',
+        header
+          ? `the ${CSRF_HEADER} header does not match this session; reload the page and try again`
+          : `the ${CSRF_HEADER} header is missing; every write with a session cookie must send the csrfToken of GET /api/v2/session`,
+      );
+    }
+  }
+  return undefined;
+}
+
 // Decided by the matched route's pattern, not the raw URL, so no spelling of a path
 // (`/%61pi/...`) can reach an /api route unchecked; unmatched URLs under /api answer 401 too.
 function needsSignIn(request: FastifyRequest): boolean {
-  const route = request.routeOptions.url;
+  const options = request.routeOptions; // a getter that builds a new object: read once
+  const route = options.url;
   if (route === undefined) return isApiPath(request.url);
-  return isApiPath(route) && !request.routeOptions.config?.public;
+  return isApiPath(route) && !options.config?.public;
 }
 
 /** Sets `request.auth`; answers why nobody is signed in (for the 401). */

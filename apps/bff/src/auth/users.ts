@@ -1,7 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { GrantSchema, type Principal } from './grants';
-import { burnPasswordCheck, verifyApiToken, verifyPassword } from './passwords';
+import { burnPasswordCheck, hashApiToken, verifyPassword } from './passwords';
 
 /**
  * The `auth` section of the config file and the directory of people and scripts built from it.
@@ -127,9 +128,14 @@ export interface UserDirectory {
   displayName(username: string): string | undefined;
 }
 
+/** Valid API tokens remembered with their service account (users.fromApiToken). */
+const TOKEN_CACHE_SIZE = 1_000;
+
 export function createUserDirectory(config: AuthConfig): UserDirectory {
   const users = new Map((config.users ?? []).map((u) => [u.username, u]));
   const accounts = config.serviceAccounts ?? [];
+  const accountHashes = accounts.map((sa) => Buffer.from(sa.tokenHash, 'utf8'));
+  const tokenCache = new Map<string, Principal>();
   const asPrincipal = (u: AuthUser): Principal => ({
     kind: 'user',
     name: u.username,
@@ -143,10 +149,22 @@ export function createUserDirectory(config: AuthConfig): UserDirectory {
       return (await verifyPassword(user.passwordHash, password)) ? asPrincipal(user) : null;
     },
     fromApiToken(token) {
-      // Every hash is compared, so the time does not depend on which account matched.
+      // Scripts send the same token on every request: a token seen valid is not hashed again.
+      const cached = tokenCache.get(token);
+      if (cached) return cached;
+      // Hashed once, and every hash compared, so the time does not depend on which account matched.
+      const got = Buffer.from(hashApiToken(token), 'utf8');
       let found: ServiceAccount | undefined;
-      for (const sa of accounts) if (verifyApiToken(sa.tokenHash, token) && !found) found = sa;
-      return found ? { kind: 'serviceAccount', name: found.name, groups: found.groups ?? [] } : null;
+      for (const [i, sa] of accounts.entries()) {
+        const want = accountHashes[i]!;
+        if (want.length === got.length && timingSafeEqual(want, got) && !found) found = sa;
+      }
+      if (!found) return null;
+      const principal: Principal = { kind: 'serviceAccount', name: found.name, groups: found.groups ?? [] };
+      // Valid tokens only (guesses cannot fill it), and bounded: a full cache starts over.
+      if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+      tokenCache.set(token, principal);
+      return principal;
     },
     findUser(username) {
       const user = users.get(username);

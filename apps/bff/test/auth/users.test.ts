@@ -121,6 +121,28 @@ describe('user directory (demo config)', () => {
     expect(directory.fromApiToken('wrong')).toBeNull();
   });
 
+  it('tells service accounts apart by token, the same on every repeated lookup', () => {
+    const [ciToken, opsToken] = [generateApiToken(), generateApiToken()];
+    const two = createUserDirectory(
+      parseAuthConfig({
+        serviceAccounts: [
+          { name: 'ci', tokenHash: hashApiToken(ciToken), groups: ['automation'] },
+          { name: 'ops', tokenHash: hashApiToken(opsToken) },
+        ],
+      }),
+    );
+    for (let i = 0; i < 3; i++) {
+      expect(two.fromApiToken(ciToken)).toEqual({
+        kind: 'serviceAccount',
+        name: 'ci',
+        groups: ['automation'],
+      });
+      expect(two.fromApiToken(opsToken)).toEqual({ kind: 'serviceAccount', name: 'ops', groups: [] });
+      expect(two.fromApiToken(`${ciToken}x`)).toBeNull();
+      expect(two.fromApiToken(ciToken.slice(0, -1))).toBeNull();
+    }
+  });
+
   it('finds users named in a session, and forgets removed ones', () => {
     expect(directory.findUser('dba')).toMatchObject({ name: 'dba', groups: ['demo-dbas'] });
     expect(directory.findUser('ghost')).toBeNull();
