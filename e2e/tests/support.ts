@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORDS = {
   viewer: 'viewer-demo',
@@ -9,12 +9,25 @@ export const DEMO_PASSWORDS = {
 } as const;
 export type DemoUser = keyof typeof DEMO_PASSWORDS;
 
-/** Signs in through the API (the sign-in page has its own test); the cookie lands in the page's context. */
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+/** Session cookies by user, for this worker: sign-in is rate-limited (5 a minute per user), as in production. */
+const sessions = new Map<DemoUser, Cookies>();
+
+/**
+ * Signs in through the API (the sign-in page has its own test); the cookie lands in the page's context.
+ * The first call per user signs in; later ones reuse that session (a sealed cookie, valid for hours).
+ */
 export async function signIn(page: Page, user: DemoUser): Promise<void> {
+  const known = sessions.get(user);
+  if (known) {
+    await page.context().addCookies(known);
+    return;
+  }
   const res = await page.request.post('/api/v2/session', {
     data: { username: user, password: DEMO_PASSWORDS[user] },
   });
   expect(res.status(), await res.text()).toBe(200);
+  sessions.set(user, await page.context().cookies());
 }
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
