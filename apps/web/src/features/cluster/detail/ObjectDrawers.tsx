@@ -1,12 +1,11 @@
-import { Descriptions, Drawer, Flex, Tabs } from 'antd';
+import { Descriptions, Flex, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useK8sDetail, useNamespaceDetail } from '../../../api/k8s';
-import { ErrorState } from '../../../shared/ui/ErrorState';
-import { LoadingState } from '../../../shared/ui/LoadingState';
 import { DeleteAction } from '../DeleteAction';
 import { formatAge, labelText } from '../lib/format';
 import { PodsTable } from '../tables/PodsTable';
 import { portsText } from '../tables/ServicesTable';
+import { ObjectDrawer } from './ObjectDrawer';
 import { ContainersTable, EventsTable, LabelTags, VolumesTable, YamlView } from './parts';
 
 interface DrawerProps {
@@ -21,23 +20,20 @@ interface DrawerProps {
 export function RcDrawer({ cluster, namespace, name, canDelete, onClose, onOpenPod }: DrawerProps) {
   const { t } = useTranslation();
   const detail = useK8sDetail(cluster, 'rcs', namespace, name);
-  const d = detail.data;
   return (
-    <Drawer
-      open
+    <ObjectDrawer
       size={900}
       title={t('k8s.rcTitle', { name })}
       onClose={onClose}
-      data-testid="rc-drawer"
+      testId="rc-drawer"
       extra={
         canDelete ? (
           <DeleteAction cluster={cluster} kind="rcs" namespace={namespace} name={name} onDeleted={onClose} />
         ) : null
       }
+      query={detail}
     >
-      {detail.isPending ? <LoadingState /> : null}
-      {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
-      {d ? (
+      {(d) => (
         <Flex vertical gap={16}>
           <Descriptions
             size="small"
@@ -81,22 +77,20 @@ export function RcDrawer({ cluster, namespace, name, canDelete, onClose, onOpenP
             ]}
           />
         </Flex>
-      ) : null}
-    </Drawer>
+      )}
+    </ObjectDrawer>
   );
 }
 
 export function ServiceDrawer({ cluster, namespace, name, canDelete, onClose, onOpenPod }: DrawerProps) {
   const { t } = useTranslation();
   const detail = useK8sDetail(cluster, 'services', namespace, name);
-  const d = detail.data;
   return (
-    <Drawer
-      open
+    <ObjectDrawer
       size={900}
       title={t('k8s.svcTitle', { name })}
       onClose={onClose}
-      data-testid="svc-drawer"
+      testId="svc-drawer"
       extra={
         canDelete ? (
           <DeleteAction
@@ -108,10 +102,9 @@ export function ServiceDrawer({ cluster, namespace, name, canDelete, onClose, on
           />
         ) : null
       }
+      query={detail}
     >
-      {detail.isPending ? <LoadingState /> : null}
-      {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
-      {d ? (
+      {(d) => (
         <Flex vertical gap={16}>
           <Descriptions
             size="small"
@@ -151,8 +144,8 @@ export function ServiceDrawer({ cluster, namespace, name, canDelete, onClose, on
             ]}
           />
         </Flex>
-      ) : null}
-    </Drawer>
+      )}
+    </ObjectDrawer>
   );
 }
 
@@ -167,12 +160,15 @@ export function NamespaceDrawer({
 }) {
   const { t } = useTranslation();
   const detail = useNamespaceDetail(cluster, name);
-  const d = detail.data;
   return (
-    <Drawer open size={760} title={t('k8s.nsTitle', { name })} onClose={onClose} data-testid="ns-drawer">
-      {detail.isPending ? <LoadingState /> : null}
-      {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
-      {d ? (
+    <ObjectDrawer
+      size={760}
+      title={t('k8s.nsTitle', { name })}
+      onClose={onClose}
+      testId="ns-drawer"
+      query={detail}
+    >
+      {(d) => (
         <Tabs
           items={[
             { key: 'yaml', label: 'YAML', children: <YamlView text={d.manifest} /> },
@@ -183,7 +179,7 @@ export function NamespaceDrawer({
             },
           ]}
         />
-      ) : null}
-    </Drawer>
+      )}
+    </ObjectDrawer>
   );
 }

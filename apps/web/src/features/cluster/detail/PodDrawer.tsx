@@ -1,13 +1,12 @@
-import { Descriptions, Drawer, Flex, Tabs } from 'antd';
+import { Descriptions, Flex, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useK8sDetail } from '../../../api/k8s';
 import { paths } from '../../../shared/lib/paths';
-import { ErrorState } from '../../../shared/ui/ErrorState';
-import { LoadingState } from '../../../shared/ui/LoadingState';
 import { DeleteAction } from '../DeleteAction';
 import { formatAge } from '../lib/format';
 import { PodStatusTag } from '../tables/PodsTable';
+import { ObjectDrawer } from './ObjectDrawer';
 import { PodLogs } from './PodLogs';
 import { ConditionsTable, ContainersTable, EventsTable, LabelTags, VolumesTable, YamlView } from './parts';
 
@@ -26,23 +25,20 @@ export function PodDrawer({
 }) {
   const { t } = useTranslation();
   const detail = useK8sDetail(cluster, 'pods', namespace, name);
-  const d = detail.data;
   return (
-    <Drawer
-      open
+    <ObjectDrawer
       size={960}
       title={t('k8s.podTitle', { name })}
       onClose={onClose}
-      data-testid="pod-drawer"
+      testId="pod-drawer"
       extra={
         canDelete ? (
           <DeleteAction cluster={cluster} kind="pods" namespace={namespace} name={name} onDeleted={onClose} />
         ) : null
       }
+      query={detail}
     >
-      {detail.isPending ? <LoadingState /> : null}
-      {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
-      {d ? (
+      {(d) => (
         <Flex vertical gap={16}>
           <Descriptions
             size="small"
@@ -119,7 +115,7 @@ export function PodDrawer({
             ]}
           />
         </Flex>
-      ) : null}
-    </Drawer>
+      )}
+    </ObjectDrawer>
   );
 }

@@ -1,41 +1,15 @@
-import type { KubernetesTile, MonitorSamples } from '@vtdeck/contracts';
+import type { KubernetesTile } from '@vtdeck/contracts';
 import { useTranslation } from 'react-i18next';
-import { STATE_FILL } from '../lib/colors';
 import { formatCount } from '../lib/format';
-import { Sparkline } from '../Sparkline';
-import { Detail, Figure, Figures, Tile } from './Tile';
-
-interface Props {
-  cluster: string;
-  tile: KubernetesTile;
-  history: MonitorSamples | undefined;
-  windowMs: number;
-  stale: number | null;
-}
+import { Detail, Figure, Figures, Tile, type TileViewProps } from './Tile';
 
 /** Pods by phase, not ready, restarts in the last hour, from the Kubernetes API. */
-export function KubernetesTileView({ cluster, tile, history, windowMs, stale }: Props) {
+export function KubernetesTileView(props: TileViewProps<KubernetesTile>) {
   const { t } = useTranslation();
+  const { tile } = props;
   const phases = Object.entries(tile.phases).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <Tile
-      kind="kubernetes"
-      cluster={cluster}
-      state={tile.state}
-      stale={stale}
-      error={tile.error}
-      breaches={tile.breaches}
-      sparkline={
-        <Sparkline
-          testId="spark-pods-not-ready"
-          times={history?.times ?? []}
-          values={history?.series.podsNotReady ?? []}
-          windowMs={windowMs}
-          color={STATE_FILL[tile.state].accent}
-          label={t('monitor.spark.podsNotReady')}
-        />
-      }
-    >
+    <Tile kind="kubernetes" series="podsNotReady" {...props}>
       <Figures>
         <Figure label={t('monitor.metric.pods')} value={formatCount(tile.pods)} />
         <Figure

@@ -1,40 +1,14 @@
-import type { MonitorSamples, RoutersTile } from '@vtdeck/contracts';
+import type { RoutersTile } from '@vtdeck/contracts';
 import { useTranslation } from 'react-i18next';
-import { STATE_FILL } from '../lib/colors';
 import { formatCount } from '../lib/format';
-import { Sparkline } from '../Sparkline';
-import { Detail, Figure, Figures, Tile } from './Tile';
-
-interface Props {
-  cluster: string;
-  tile: RoutersTile;
-  history: MonitorSamples | undefined;
-  windowMs: number;
-  stale: number | null;
-}
+import { Detail, Figure, Figures, Tile, type TileViewProps } from './Tile';
 
 /** Routes alive and dead, connections, blocked hosts, metadata refresh, from the MySQL Routers. */
-export function RoutersTileView({ cluster, tile, history, windowMs, stale }: Props) {
+export function RoutersTileView(props: TileViewProps<RoutersTile>) {
   const { t } = useTranslation();
+  const { tile } = props;
   return (
-    <Tile
-      kind="routers"
-      cluster={cluster}
-      state={tile.state}
-      stale={stale}
-      error={tile.error}
-      breaches={tile.breaches}
-      sparkline={
-        <Sparkline
-          testId="spark-active-connections"
-          times={history?.times ?? []}
-          values={history?.series.activeConnections ?? []}
-          windowMs={windowMs}
-          color={STATE_FILL[tile.state].accent}
-          label={t('monitor.spark.activeConnections')}
-        />
-      }
-    >
+    <Tile kind="routers" series="activeConnections" {...props}>
       <Figures>
         <Figure
           label={t('monitor.metric.routersUp')}

@@ -1,28 +1,38 @@
-import type { Breach, SourceError, TileState } from '@vtdeck/contracts';
+import type { Breach, MonitorSamples, MonitorSeriesName, SourceError, TileState } from '@vtdeck/contracts';
 import { theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATE_FILL, statusText } from '../lib/colors';
 import { clock } from '../lib/format';
+import { Sparkline } from '../Sparkline';
 
 export type TileKind = 'topology' | 'kubernetes' | 'routers';
 
-export interface TileProps {
-  kind: TileKind;
+/** What every tile view is given by the wall. */
+export interface TileViewProps<T> {
   cluster: string;
-  state: TileState;
+  tile: T;
+  history: MonitorSamples | undefined;
+  windowMs: number;
   /** Time the data went stale (shown as "stale since HH:MM:SS"), or null. */
   stale: number | null;
-  error: SourceError | null;
-  breaches: Breach[];
-  children: ReactNode;
-  sparkline: ReactNode;
 }
 
+interface TileProps
+  extends TileViewProps<{ state: TileState; error: SourceError | null; breaches: Breach[] }> {
+  kind: TileKind;
+  /** The series drawn as the tile's sparkline. */
+  series: MonitorSeriesName;
+  children: ReactNode;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 /** One tile of the wall: its colour, why it has it, the numbers, and an hour of one of them. */
-export function Tile({ kind, cluster, state, stale, error, breaches, children, sparkline }: TileProps) {
+export function Tile({ kind, cluster, tile, history, windowMs, stale, series, children }: TileProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const { state, error, breaches } = tile;
   const fill = STATE_FILL[state];
   return (
     <section
@@ -96,7 +106,16 @@ export function Tile({ kind, cluster, state, stale, error, breaches, children, s
         </ul>
       ) : null}
       {/* The sparkline takes whatever height the tile has left (a wall tile is tall). */}
-      <div style={{ flex: 1, minHeight: '4em', display: 'flex', flexDirection: 'column' }}>{sparkline}</div>
+      <div style={{ flex: 1, minHeight: '4em', display: 'flex', flexDirection: 'column' }}>
+        <Sparkline
+          testId={`spark-${kebab(series)}`}
+          times={history?.times ?? []}
+          values={history?.series[series] ?? []}
+          windowMs={windowMs}
+          color={fill.accent}
+          label={t(`monitor.spark.${series}`)}
+        />
+      </div>
     </section>
   );
 }

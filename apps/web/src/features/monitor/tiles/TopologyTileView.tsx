@@ -1,40 +1,14 @@
-import type { MonitorSamples, TopologyTile } from '@vtdeck/contracts';
+import type { TopologyTile } from '@vtdeck/contracts';
 import { useTranslation } from 'react-i18next';
-import { STATE_FILL } from '../lib/colors';
 import { formatCount } from '../lib/format';
-import { Sparkline } from '../Sparkline';
-import { Detail, Figure, Figures, Tile } from './Tile';
-
-interface Props {
-  cluster: string;
-  tile: TopologyTile;
-  history: MonitorSamples | undefined;
-  windowMs: number;
-  stale: number | null;
-}
+import { Detail, Figure, Figures, Tile, type TileViewProps } from './Tile';
 
 /** Keyspaces, shards without a primary, tablets not serving (by cell), from vtctld. */
-export function TopologyTileView({ cluster, tile, history, windowMs, stale }: Props) {
+export function TopologyTileView(props: TileViewProps<TopologyTile>) {
   const { t } = useTranslation();
+  const { tile } = props;
   return (
-    <Tile
-      kind="topology"
-      cluster={cluster}
-      state={tile.state}
-      stale={stale}
-      error={tile.error}
-      breaches={tile.breaches}
-      sparkline={
-        <Sparkline
-          testId="spark-tablets-not-serving"
-          times={history?.times ?? []}
-          values={history?.series.tabletsNotServing ?? []}
-          windowMs={windowMs}
-          color={STATE_FILL[tile.state].accent}
-          label={t('monitor.spark.tabletsNotServing')}
-        />
-      }
-    >
+    <Tile kind="topology" series="tabletsNotServing" {...props}>
       <Figures>
         <Figure label={t('monitor.metric.keyspaces')} value={formatCount(tile.keyspaces)} />
         <Figure label={t('monitor.metric.shards')} value={formatCount(tile.shards)} />
