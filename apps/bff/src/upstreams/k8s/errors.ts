@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import type { UpstreamErrorKind } from '@vtdeck/contracts';
-import { UpstreamError } from '../upstream-error';
+import { UNREACHABLE_CODES, UpstreamError } from '../upstream-error';
 
 export const SOURCE = 'kubernetes';
 
@@ -60,16 +60,6 @@ function kindOfStatus(status: number): UpstreamErrorKind {
   return 'bad_response';
 }
 
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
-
 /** The one boundary: whatever client-node or the network threw becomes a KubeError. */
 export function toKubeError(err: unknown, cluster: string): KubeError {
   if (err instanceof KubeError) return err;
@@ -103,7 +93,7 @@ export function toKubeError(err: unknown, cluster: string): KubeError {
   return new KubeError({
     cluster,
     kind: 'unreachable',
-    message: UNREACHABLE.has(code)
+    message: UNREACHABLE_CODES.has(code)
       ? `cannot reach the Kubernetes API of cluster ${cluster}: ${code}`
       : `cannot use the Kubernetes API of cluster ${cluster}: ${detail}`,
     cause: err,

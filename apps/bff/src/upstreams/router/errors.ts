@@ -1,5 +1,5 @@
 import type { UpstreamErrorKind } from '@vtdeck/contracts';
-import { UpstreamError } from '../upstream-error';
+import { HTTP_TIMEOUT_CODES, HTTP_UNREACHABLE_CODES, UpstreamError } from '../upstream-error';
 
 // The one place that sorts a Router call's failure into an UpstreamError kind. The client and the
 // raw pass-through both use it, so a wrong password, an untrusted certificate and a Router that is
@@ -10,18 +10,6 @@ export interface RouterRef {
   name: string;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 // Node's certificate verification codes (OpenSSL names) and its own TLS/SSL failures.
 const TLS_CODE = /CERT|SIGNATURE|^ERR_TLS_|^ERR_SSL_|^EPROTO$/;
 
@@ -54,7 +42,7 @@ export function fromThrown(
 ): UpstreamError {
   if (err instanceof UpstreamError) return err;
   const code = errorCode(err);
-  if (aborted || TIMEOUT_CODES.has(code)) {
+  if (aborted || HTTP_TIMEOUT_CODES.has(code)) {
     return routerError(ref, 'timeout', `did not answer ${what} within ${timeoutMs} ms`, undefined, err);
   }
   const detail = describeCause(err);
@@ -67,7 +55,7 @@ export function fromThrown(
       err,
     );
   }
-  const message = NETWORK_CODES.has(code)
+  const message = HTTP_UNREACHABLE_CODES.has(code)
     ? `is unreachable (${detail})`
     : `could not be called for ${what} (${detail})`;
   return routerError(ref, 'unreachable', message, undefined, err);

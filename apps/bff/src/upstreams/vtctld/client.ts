@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { UpstreamErrorKind } from '@vtdeck/contracts';
 import { Pool } from 'undici';
-import { UpstreamError } from '../upstream-error';
+import { HTTP_TIMEOUT_CODES, HTTP_UNREACHABLE_CODES, UpstreamError } from '../upstream-error';
 import type {
   RawKeyspace,
   RawShard,
@@ -37,18 +37,6 @@ interface Exchange {
 }
 
 const SOURCE = 'vtctld';
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -252,11 +240,11 @@ export class VtctldClient {
 
   private fromThrown(err: unknown, timedOut: boolean, what: string, timeoutMs: number): UpstreamError {
     const code = errorCode(err);
-    if (timedOut || TIMEOUT_CODES.has(code)) {
+    if (timedOut || HTTP_TIMEOUT_CODES.has(code)) {
       return this.error('timeout', `did not answer ${what} within ${timeoutMs} ms`, undefined, err);
     }
     const detail = describeCause(err);
-    const message = NETWORK_CODES.has(code)
+    const message = HTTP_UNREACHABLE_CODES.has(code)
       ? `is unreachable (${detail})`
       : `could not be called for ${what} (${detail})`;
     return this.error('unreachable', message, undefined, err);

@@ -1,21 +1,12 @@
 import type { UpstreamErrorKind } from '@vtdeck/contracts';
-import { UpstreamError } from '../upstream-error';
+import { UNREACHABLE_CODES, UpstreamError } from '../upstream-error';
 
 // The one boundary function of the vtgate client: connection-level mysql2 failures become an
 // UpstreamError. Errors of a statement (errno + SQLSTATE) are not failures of the upstream: the
 // executor reports them to the user as they are.
 
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'PROTOCOL_CONNECTION_LOST',
-  'POOL_CLOSED',
-]);
+// mysql2 adds its own: the server went away mid-query, or the pool was closed under us.
+const UNREACHABLE = new Set([...UNREACHABLE_CODES, 'PROTOCOL_CONNECTION_LOST', 'POOL_CLOSED']);
 
 export function upstreamKind(err: unknown): UpstreamErrorKind {
   const e = err as { code?: string; errno?: number; message?: string };
