@@ -62,6 +62,8 @@ test('an admin deploys etcd into a new namespace, reads its logs and removes it 
   const drawer = page.getByTestId('pod-drawer');
   await expect(drawer.getByTestId('pod-summary')).toContainText('1/1');
   await expect(drawer.getByTestId('logs-text')).toContainText(/etcd|member|raft/i, { timeout: 20_000 });
+  // The drawer slides in: the screenshot waits until it is all on screen.
+  await expect(drawer.getByTestId('pod-summary')).toBeInViewport({ ratio: 1 });
   await shot(page, 'k8s-pod-logs');
   await drawer.getByRole('tab', { name: 'YAML' }).click();
   await expect(drawer.getByTestId('manifest')).toContainText(`app: vitess`);
