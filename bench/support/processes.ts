@@ -121,7 +121,12 @@ export async function startBffProcess(options: BffOptions): Promise<BffProcess> 
   const child = track(
     fork(`${ROOT}bench/support/bff-server.ts`, [], {
       cwd: ROOT,
-      execArgv: [...process.execArgv, '--expose-gc'],
+      // VTDECK_BENCH_BFF_ARGS adds node flags to the BFF alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+      execArgv: [
+        ...process.execArgv,
+        '--expose-gc',
+        ...(process.env.VTDECK_BENCH_BFF_ARGS?.split(' ') ?? []),
+      ],
       env: { ...process.env, VTDECK_BENCH_BFF: JSON.stringify(options) },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     }),
@@ -165,7 +170,7 @@ export async function startBareProxy(upstream: string): Promise<{ url: string; c
   const child = track(
     fork(`${ROOT}bench/support/bare-proxy.ts`, [], {
       cwd: ROOT,
-      execArgv: process.execArgv,
+      execArgv: [...process.execArgv, ...(process.env.VTDECK_BENCH_BARE_ARGS?.split(' ') ?? [])],
       env: { ...process.env, VTDECK_BENCH_UPSTREAM: upstream },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     }),

@@ -23,8 +23,8 @@ const directives = (csp: string | null) =>
   );
 
 describe('Content-Security-Policy', () => {
-  it('is sent with the web app and the API, and allows no inline script', async () => {
-    for (const path of ['/', '/signin', '/api/v2/session/options']) {
+  it('is sent with the web app and Swagger UI, and allows no inline script', async () => {
+    for (const path of ['/', '/signin', '/api/docs']) {
       const res = await stack.anonymous.get(path);
       expect(directives(res.headers.get('content-security-policy'))).toEqual({
         'default-src': "'self'",
@@ -40,6 +40,27 @@ describe('Content-Security-Policy', () => {
       });
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    }
+  });
+
+  it('is "load nothing, frame nothing" on API answers, which are never cached', async () => {
+    const admin = await stack.as('admin');
+    for (const res of [
+      await stack.anonymous.get('/api/v2/session/options'),
+      await stack.anonymous.get('/api/keyspaces/'), // the 401 too
+      await admin.get('/api/keyspaces/'),
+      await admin.get('/api/v2/nowhere'), // and the 404
+    ]) {
+      expect(directives(res.headers.get('content-security-policy'))).toEqual({
+        'default-src': "'none'",
+        'frame-ancestors': "'none'",
+      });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     }
   });
 

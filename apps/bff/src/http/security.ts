@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import { isApiPath } from './web';
 
 /**
- * Security headers on every answer, and the rate limiter that routes opt into (sign-in).
+ * Security headers on every answer (a page's, or an API answer's), and the rate limiter that routes opt into (sign-in).
  * The CSP is what the built web app needs and no more: its scripts are files from this origin (no
  * inline script anywhere), antd injects <style> tags at run time (hence 'unsafe-inline' for styles
  * only), it talks to this origin only, and nobody may frame it.
@@ -50,10 +51,34 @@ export function securityHeaders(): Record<string, string> {
   return headers;
 }
 
+/**
+ * What a JSON answer needs instead (OWASP REST Security Cheat Sheet, "Security Headers"): it is never
+ * rendered as a page, so no script policy, only "frame nothing, load nothing, sniff nothing, cache
+ * nothing" — an answer carries someone's view of the clusters and must not sit in a shared cache.
+ * 290 bytes instead of helmet's 750 on every API answer (bench/proxy.ts).
+ */
+export function apiSecurityHeaders(document = securityHeaders()): Record<string, string> {
+  return {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    // The OIDC callback (under /api) redirects: it must not leak its code in a Referer.
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security':
+      document['strict-transport-security'] ?? 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  };
+}
+
+/** Swagger UI lives under /api but is a page: it gets the page's headers. */
+const isApiAnswer = (url: string) => isApiPath(url) && !url.startsWith('/api/docs');
+
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const page = securityHeaders();
+  const api = apiSecurityHeaders(page);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApiAnswer(request.url) ? api : page);
     done();
   });
   await app.register(rateLimit, { global: false });

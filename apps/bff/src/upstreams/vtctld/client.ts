@@ -1,6 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { UpstreamErrorKind } from '@vtdeck/contracts';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { HTTP_TIMEOUT_CODES, HTTP_UNREACHABLE_CODES, UpstreamError } from '../upstream-error';
 import type {
   RawKeyspace,
@@ -207,35 +206,35 @@ export class VtctldClient {
     }
   }
 
-  /** The boundary: one request out, the body text back, or an UpstreamError. */
-  private async exchange(req: Exchange, opts: CallOptions | undefined): Promise<string> {
+  /**
+   * The boundary: one request out, the body text back, or an UpstreamError. A bare dispatch handler
+   * (Answer) gathers the body: `pool.request` wraps each answer in a stream and a promise per step,
+   * a third of this client's cost on the proxy path (bench/proxy.ts).
+   */
+  private exchange(req: Exchange, opts: CallOptions | undefined): Promise<string> {
     const what = `${req.method} ${req.path.split('?')[0]}`;
-    const deadline = new Deadline(req.timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json, text/plain' };
     if (req.contentType) headers['content-type'] = req.contentType;
     if (opts?.requestId) headers['x-request-id'] = opts.requestId;
     if (this.authorization) headers.authorization = this.authorization;
-    let status: number;
-    let text: string;
-    try {
-      const res = await this.pool.request({
-        path: this.prefix + req.path,
-        method: req.method,
-        headers,
-        body: req.body,
-        signal: deadline,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
+    return new Promise((resolve, reject) => {
+      const answer = new Answer(req.timeoutMs, (err, status, text) => {
+        if (err) reject(this.fromThrown(err, answer.timedOut, what, req.timeoutMs));
+        else if (status >= 200 && status < 300) resolve(text);
+        else reject(this.fromStatus(status, text, what));
       });
-      status = res.statusCode;
-      text = await res.body.text();
-    } catch (err) {
-      throw this.fromThrown(err, deadline.aborted, what, req.timeoutMs);
-    } finally {
-      deadline.clear();
-    }
-    if (status >= 200 && status < 300) return text;
-    throw this.fromStatus(status, text, what);
+      this.pool.dispatch(
+        {
+          path: this.prefix + req.path,
+          method: req.method,
+          headers,
+          body: req.body,
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+        },
+        answer,
+      );
+    });
   }
 
   private fromThrown(err: unknown, timedOut: boolean, what: string, timeoutMs: number): UpstreamError {
@@ -279,24 +278,54 @@ export class VtctldClient {
 }
 
 /**
- * A request's deadline, given to undici as its `signal` (undici takes an EventEmitter there). Not
- * AbortSignal.timeout: that costs ~15 µs per request in listeners, a timer left running and a
- * DOMException when it fires, seen in bench/proxy.ts; this one is a timer cleared on the answer.
+ * One answer being gathered, under a deadline: when it passes, the caller hears of it at once, even
+ * if the request still waits in the pool's queue, and the request is aborted as soon as undici lets.
  */
-class Deadline extends EventEmitter {
-  aborted = false;
+class Answer implements Dispatcher.DispatchHandler {
+  timedOut = false;
+  private status = 0;
+  private readonly chunks: Buffer[] = [];
+  private controller: Dispatcher.DispatchController | undefined;
   private readonly timer: NodeJS.Timeout;
+  private done: ((err: Error | null, status: number, text: string) => void) | undefined;
 
-  constructor(ms: number) {
-    super();
+  constructor(ms: number, done: (err: Error | null, status: number, text: string) => void) {
+    this.done = done;
     this.timer = setTimeout(() => {
-      this.aborted = true;
-      this.emit('abort');
+      this.timedOut = true;
+      const err = new Error(`no answer within ${ms} ms`);
+      this.controller?.abort(err);
+      this.finish(err);
     }, ms);
   }
 
-  clear(): void {
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.timedOut) controller.abort(new Error('deadline passed in the queue'));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number): void {
+    this.status = status;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.finish(null, body.toString('utf8'));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    this.finish(err);
+  }
+
+  private finish(err: Error | null, text = ''): void {
     clearTimeout(this.timer);
+    const done = this.done;
+    this.done = undefined; // once: a late error after the deadline is nobody's business
+    done?.(err, this.status, text);
   }
 }
 
