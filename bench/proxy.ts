@@ -3,17 +3,19 @@
 // request runs the permission check), against the sandbox vtctld directly and against nginx (one
 // worker, keep-alive upstream) proxying the same sandbox; autocannon, 50 connections, one run. A bare
 // Fastify + undici proxy of the same routes shows what the approach costs before the BFF's features.
-// The three sides take turns in short rounds, so a noisy moment on the machine hits each alike.
+// The sides take turns in short rounds, and each ratio is taken within a round and reported as the
+// median over rounds (with its range): the host's load drifts by ±40 % over a minute here, and a
+// ratio of two figures measured seconds apart is only as good as that drift.
 // Targets: BFF ≥ 0.6 × nginx's rate; added latency over direct ≤ 2 ms at p50, ≤ 5 ms at p99.
 // Run: pnpm bench proxy   (installs Debian nginx-light when missing)
-import { type Row, report } from './lib';
+import { median, type Row, report } from './lib';
 import { describeLoad, type LoadResult, load, merge } from './support/load';
 import { startNginx } from './support/nginx';
 import { AUTH, startBareProxy, startBffProcess, startSandboxProcess } from './support/processes';
 
 const CONNECTIONS = 50;
-const ROUNDS = 3;
-const ROUND_S = 3;
+const ROUNDS = 7;
+const ROUND_S = 2;
 const WARMUP_S = 1;
 
 const ENDPOINTS = [
@@ -71,7 +73,12 @@ try {
       }
     }
     const merged = runs.map(merge);
-    const [direct, viaNginx, viaBare, viaBff] = merged as [LoadResult, LoadResult, LoadResult, LoadResult];
+    const [direct, viaNginx, viaBare, viaBff] = [0, 1, 2, 3].map((i) => runs[i]!) as [
+      LoadResult[],
+      LoadResult[],
+      LoadResult[],
+      LoadResult[],
+    ];
     for (const [i, side] of SIDES.entries()) {
       const r = merged[i]!;
       rows.push({
@@ -81,40 +88,51 @@ try {
         ...(r.failures ? { ok: false } : {}),
       });
     }
+    const requests = viaBff.reduce((n, r) => n + r.requests, 0);
     rows.push({
       bench: 'proxy',
       metric: `${endpoint.name} · BFF CPU time per request (its whole process)`,
-      value: `${Math.round((bffCpuMs * 1000) / viaBff.requests)} µs`,
+      value: `${Math.round((bffCpuMs * 1000) / requests)} µs`,
     });
-    rows.push({
-      bench: 'proxy',
-      metric: `${endpoint.name} · rate bare Fastify / nginx (the approach's floor here)`,
-      value: `${(viaBare.rate / viaNginx.rate).toFixed(2)}×`,
-    });
-    const ratio = viaBff.rate / viaNginx.rate;
-    const addedP50 = viaBff.p50 - direct.p50;
-    const addedP99 = viaBff.p99 - direct.p99;
+    // Per round: the BFF against its peers measured in the same few seconds.
+    const perRound = (f: (round: number) => number) => {
+      const values = Array.from({ length: ROUNDS }, (_, round) => f(round));
+      return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    };
+    const bareRatio = perRound((i) => viaBare[i]!.rate / viaNginx[i]!.rate);
+    const ratio = perRound((i) => viaBff[i]!.rate / viaNginx[i]!.rate);
+    const addedP50 = perRound((i) => viaBff[i]!.p50 - direct[i]!.p50);
+    const addedP99 = perRound((i) => viaBff[i]!.p99 - direct[i]!.p99);
+    const times = (r: { median: number; min: number; max: number }) =>
+      `${r.median.toFixed(2)}× (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+    const ms = (r: { median: number; min: number; max: number }) =>
+      `${r.median.toFixed(2)} ms (rounds ${r.min.toFixed(1)}–${r.max.toFixed(1)})`;
     rows.push(
       {
         bench: 'proxy',
-        metric: `${endpoint.name} · rate BFF / nginx`,
-        value: `${ratio.toFixed(2)}×`,
+        metric: `${endpoint.name} · rate bare Fastify / nginx (the approach's floor here)`,
+        value: times(bareRatio),
+      },
+      {
+        bench: 'proxy',
+        metric: `${endpoint.name} · rate BFF / nginx, median of rounds`,
+        value: times(ratio),
         target: '≥ 0.60×',
-        ok: ratio >= 0.6,
+        ok: ratio.median >= 0.6,
       },
       {
         bench: 'proxy',
-        metric: `${endpoint.name} · BFF added latency p50`,
-        value: `${addedP50.toFixed(2)} ms`,
+        metric: `${endpoint.name} · BFF added latency p50, median of rounds`,
+        value: ms(addedP50),
         target: '≤ 2 ms',
-        ok: addedP50 <= 2,
+        ok: addedP50.median <= 2,
       },
       {
         bench: 'proxy',
-        metric: `${endpoint.name} · BFF added latency p99`,
-        value: `${addedP99.toFixed(2)} ms`,
+        metric: `${endpoint.name} · BFF added latency p99, median of rounds`,
+        value: ms(addedP99),
         target: '≤ 5 ms',
-        ok: addedP99 <= 5,
+        ok: addedP99.median <= 5,
       },
     );
   }
