@@ -1,6 +1,6 @@
 import type { KeyspaceNode, Topology } from '@vtdeck/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildTree, nodeKey } from '../src/features/topology/tree/buildTree';
+import { buildTree, nodeKey, openPart, type TopoTreeNode } from '../src/features/topology/tree/buildTree';
 
 const types = ['PRIMARY', 'REPLICA', 'REPLICA', 'RDONLY'];
 
@@ -78,5 +78,61 @@ describe('buildTree', () => {
     expect(buildTree(topo, 'zone1').matches).toBe(5_000);
     expect(buildTree(topo, 'zone1 replica').matches).toBe(2_500);
     expect(buildTree(topo, 'zone1 replica ks24').matches).toBe(100);
+  });
+});
+
+const count = (nodes: TopoTreeNode[]): number =>
+  nodes.reduce((n, node) => n + 1 + (node.kind === 'tablet' ? 0 : count(node.children)), 0);
+
+describe('buildTree reuse', () => {
+  const topo = bigTopology();
+
+  it('gives back the same tree when the search is cleared, and reuses whole subtrees', () => {
+    const whole = buildTree(topo, '').nodes;
+    buildTree(topo, 'rdonly');
+    expect(buildTree(topo, '').nodes).toBe(whole);
+    expect(buildTree(topo, 'ks7').nodes[0]).toBe(whole[7]);
+  });
+});
+
+describe('openPart', () => {
+  const topo = bigTopology();
+  const whole = buildTree(topo, '').nodes;
+
+  it('gives the tree only what can be seen: open keyspaces with closed shards', () => {
+    const open = new Set(topo.items.map((k) => nodeKey.keyspace(k.name)));
+    const shown = openPart(whole, open);
+    expect(count(whole)).toBe(25 + 2_500 + 10_000);
+    expect(count(shown)).toBe(25 + 2_500);
+    const shard = shown[0]?.kind === 'keyspace' ? shown[0].children[0] : undefined;
+    // a closed shard keeps its switcher, and everything a row shows
+    expect(shard).toMatchObject({
+      kind: 'shard',
+      children: [],
+      isLeaf: false,
+      key: nodeKey.shard('ks0', '00-01'),
+    });
+    expect(shard?.kind === 'shard' && shard.shard).toBe(topo.items[0]?.shards[0]);
+  });
+
+  it('shows the tablets of an open shard, and keeps the nodes it did not change', () => {
+    const open = new Set([nodeKey.keyspace('ks1'), nodeKey.shard('ks1', '00-01')]);
+    const shown = openPart(whole, open);
+    expect(count(shown)).toBe(25 + 100 + 4);
+    const ks1 = shown[1];
+    expect(ks1?.kind === 'keyspace' && ks1.children[0]).toBe(
+      whole[1]?.kind === 'keyspace' && whole[1].children[0],
+    );
+    // the same closed node on every call: the tree sees no change where there is none
+    expect(openPart(whole, open)[0]).toBe(shown[0]);
+  });
+
+  it('returns the tree as it is when everything is open', () => {
+    const open = new Set<string>();
+    for (const k of whole) {
+      open.add(k.key);
+      if (k.kind === 'keyspace') for (const s of k.children) open.add(s.key);
+    }
+    expect(openPart(whole, open)).toBe(whole);
   });
 });

@@ -5,7 +5,7 @@ import { type Key, type KeyboardEvent, memo, useCallback, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next';
 import { useElementHeight } from '../../../shared/hooks/useElementHeight';
 import { EmptyState } from '../../../shared/ui/EmptyState';
-import { ancestorKeys, buildTree, nodeKey, selectedKey, type TopoTreeNode } from './buildTree';
+import { ancestorKeys, buildTree, nodeKey, openPart, selectedKey, type TopoTreeNode } from './buildTree';
 import { NodeTitle } from './NodeTitle';
 
 export interface TreeTarget {
@@ -30,7 +30,8 @@ function targetOf(node: TopoTreeNode): TreeTarget {
 }
 
 /**
- * A virtual tree: only the rows in view are rendered, so ten thousand tablets scroll as fast as ten.
+ * A virtual tree: only the rows in view are rendered, so ten thousand tablets scroll as fast as ten,
+ * and only open parents carry their children, so a search does not re-index all of them.
  * Selection lives in the URL; the tree only reports what was clicked. Memoised: the page re-renders
  * on every keystroke in the search box, the tree only when its (deferred) query or data change.
  */
@@ -62,6 +63,10 @@ export const TopologyTree = memo(function TopologyTree({
     setOpenedFor(view);
     if (query.trim()) setExpanded(view.expand);
   }
+
+  // The tree gets the open part only: it indexes every node it is given on each change of its data.
+  const open = useMemo(() => new Set(expanded), [expanded]);
+  const shown = useMemo(() => openPart(view.nodes, open), [view.nodes, open]);
 
   // A deep link (or a click in a detail panel) opens the tree down to the selected node.
   useEffect(() => {
@@ -127,7 +132,7 @@ export const TopologyTree = memo(function TopologyTree({
           showLine={showLine}
           height={height - (query.trim() ? 22 : 0)}
           itemHeight={28}
-          treeData={view.nodes}
+          treeData={shown}
           fieldNames={fieldNames}
           expandedKeys={expanded}
           onExpand={onExpand}

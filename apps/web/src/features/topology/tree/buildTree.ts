@@ -1,8 +1,16 @@
 import type { KeyspaceNode, ShardNode, TabletNode, Topology } from '@vtdeck/contracts';
 
+/** `isLeaf: false` marks a closed parent whose children were left out (see `openPart`). */
 export type TopoTreeNode =
-  | { key: string; kind: 'keyspace'; keyspace: KeyspaceNode; children: TopoTreeNode[] }
-  | { key: string; kind: 'shard'; keyspace: KeyspaceNode; shard: ShardNode; children: TopoTreeNode[] }
+  | { key: string; kind: 'keyspace'; keyspace: KeyspaceNode; children: TopoTreeNode[]; isLeaf?: false }
+  | {
+      key: string;
+      kind: 'shard';
+      keyspace: KeyspaceNode;
+      shard: ShardNode;
+      children: TopoTreeNode[];
+      isLeaf?: false;
+    }
   | {
       key: string;
       kind: 'tablet';
@@ -67,36 +75,49 @@ function shardNode(k: KeyspaceNode, s: ShardNode, ts: TabletNode[]): TopoTreeNod
   };
 }
 
+// The whole tree of a topology, built once: searches reuse its keyspace and shard nodes where they
+// keep everything below, and clearing the search gives it back as it was (no 12,600 new objects).
+const wholeTrees = new WeakMap<Topology, TopoTreeNode[]>();
+
+function wholeTree(topo: Topology): TopoTreeNode[] {
+  let nodes = wholeTrees.get(topo);
+  if (!nodes) {
+    nodes = topo.items.map((k) => ({
+      key: nodeKey.keyspace(k.name),
+      kind: 'keyspace' as const,
+      keyspace: k,
+      children: k.shards.map((s) => shardNode(k, s, s.tablets)),
+    }));
+    wholeTrees.set(topo, nodes);
+  }
+  return nodes;
+}
+
 /**
  * The keyspace → shard → tablet tree, filtered by a free-text query. Every word of the query must
  * appear; a keyspace or shard that matches keeps all its children, otherwise only matching tablets
  * (by alias, hostname, type, cell, or "not-serving") are kept with their ancestors.
  */
 export function buildTree(topo: Topology, query: string): TreeView {
+  const whole = wholeTree(topo);
   const ts = tokens(query);
+  if (ts.length === 0) return { nodes: whole, expand: [], matches: 0 };
   const expand: string[] = [];
   let matches = 0;
   const nodes: TopoTreeNode[] = [];
-  for (const k of topo.items) {
-    const kKey = nodeKey.keyspace(k.name);
-    if (ts.length === 0 || hits(k.name.toLowerCase(), ts)) {
-      if (ts.length) {
-        matches++;
-        expand.push(kKey);
-      }
-      nodes.push({
-        key: kKey,
-        kind: 'keyspace',
-        keyspace: k,
-        children: k.shards.map((s) => shardNode(k, s, s.tablets)),
-      });
+  for (const [i, k] of topo.items.entries()) {
+    const kNode = whole[i]!;
+    if (hits(k.name.toLowerCase(), ts)) {
+      matches++;
+      expand.push(kNode.key);
+      nodes.push(kNode);
       continue;
     }
     const shards: TopoTreeNode[] = [];
-    for (const s of k.shards) {
+    for (const [j, s] of k.shards.entries()) {
       if (hits(`${k.name}/${s.name}`.toLowerCase(), ts)) {
         matches++;
-        shards.push(shardNode(k, s, s.tablets));
+        shards.push((kNode as ParentNode).children[j]!);
         continue;
       }
       const kept = s.tablets.filter((t) => hits(tabletHaystack(k, s, t), ts));
@@ -107,11 +128,48 @@ export function buildTree(topo: Topology, query: string): TreeView {
       }
     }
     if (shards.length) {
-      expand.push(kKey);
-      nodes.push({ key: kKey, kind: 'keyspace', keyspace: k, children: shards });
+      expand.push(kNode.key);
+      nodes.push({ key: kNode.key, kind: 'keyspace', keyspace: k, children: shards });
     }
   }
   return { nodes, expand, matches };
+}
+
+// A closed parent as the tree gets it, one per node so that its identity holds from render to render.
+type ParentNode = Exclude<TopoTreeNode, { kind: 'tablet' }>;
+const closedNodes = new WeakMap<ParentNode, ParentNode>();
+
+function closed(node: ParentNode): ParentNode {
+  let out = closedNodes.get(node);
+  if (!out) {
+    out = { ...node, children: [], isLeaf: false };
+    closedNodes.set(node, out);
+  }
+  return out;
+}
+
+/**
+ * What the tree component can show: closed parents lose their children (and keep their switcher,
+ * `isLeaf: false`). The component indexes every node it is given whenever its data changes, so the
+ * full 10,000-tablet tree cost that on every keystroke; the open part is the keyspaces and shards,
+ * plus the tablets of the open shards. Arrays with nothing left out are returned as they were.
+ */
+export function openPart(nodes: TopoTreeNode[], open: ReadonlySet<string>): TopoTreeNode[] {
+  let out: TopoTreeNode[] | undefined;
+  for (const [i, node] of nodes.entries()) {
+    let shown = node;
+    if (node.kind !== 'tablet' && node.children.length > 0) {
+      if (open.has(node.key)) {
+        const children = openPart(node.children, open);
+        if (children !== node.children) shown = { ...node, children };
+      } else {
+        shown = closed(node);
+      }
+    }
+    if (shown !== node) out ??= nodes.slice(0, i);
+    out?.push(shown);
+  }
+  return out ?? nodes;
 }
 
 /** Keys of the selected node's ancestors, so a deep link opens the tree down to it. */
