@@ -110,7 +110,7 @@ async function atScale(shape: Shape): Promise<Row[]> {
     ];
 
     console.error(`[topology] ${label(shape)}: ${USERS} users for 10 s`);
-    await bff.reset();
+    await bff.reset({ gc: true });
     const idle = await bff.stats();
     const loaded = await load({ url, headers: AUTH, connections: USERS, durationS: 10 });
     const busy = await bff.stats();

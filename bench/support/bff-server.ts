@@ -64,9 +64,9 @@ let cpuBase = process.cpuUsage();
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const send = (message: FromBff) => process.send?.(message);
-process.on('message', (message: { type: 'stats' | 'reset'; id: number }) => {
+process.on('message', (message: { type: 'stats' | 'reset'; id: number; gc?: boolean }) => {
   if (message.type === 'reset') {
-    gc?.();
+    if (message.gc) gc?.();
     const m = process.memoryUsage();
     peak.rss = m.rss;
     peak.heapUsed = m.heapUsed;
