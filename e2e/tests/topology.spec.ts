@@ -60,3 +60,23 @@ test('a deep link opens the tablet with its schema', async ({ page }) => {
   await expect(page.getByTestId('tablet-schema')).toContainText('product');
   await shot(page, 'topology-tablet');
 });
+
+test('a search opens the tree down to its matches, and clearing it gives back the tree as it was', async ({
+  page,
+}) => {
+  await signIn(page, 'viewer');
+  await page.goto('/clusters/prod/topology');
+  const tree = page.getByTestId('topology-tree');
+  const tablets = tree.getByTestId('tree-tablet');
+  await expect(tree.locator('[data-testid="tree-shard"][data-name="commerce/0"]')).toBeVisible();
+  await expect(tablets).toHaveCount(0); // keyspaces open, shards closed
+
+  await page.getByTestId('topology-search').fill('rdonly');
+  await expect(tree.locator('[data-testid="tree-tablet"][data-name="zone2-0000000102"]')).toBeVisible();
+  expect(await tablets.count()).toBeGreaterThanOrEqual(3); // one rdonly tablet in every shard
+  await shot(page, 'topology-search-rdonly');
+
+  await page.getByTestId('topology-search').fill('');
+  await expect(tablets).toHaveCount(0);
+  await expect(tree.locator('[data-testid="tree-shard"][data-name="customer/-80"]')).toBeVisible();
+});

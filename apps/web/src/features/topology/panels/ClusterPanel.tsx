@@ -1,6 +1,6 @@
 import type { KeyspaceNode, Topology } from '@vtdeck/contracts';
 import { Card, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCluster } from '../../../shared/hooks/useCluster';
@@ -73,48 +73,7 @@ export function ClusterPanel({ topology }: { topology: Topology }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="panel-cluster">
       <Card size="small" title={t('cluster.keyspaces', { count: topology.items.length })}>
-        <Table<KeyspaceNode>
-          size="small"
-          rowKey="name"
-          pagination={false}
-          dataSource={topology.items}
-          locale={{ emptyText: <EmptyState description={t('topology.noKeyspaces')} /> }}
-          columns={[
-            {
-              title: t('cluster.keyspace'),
-              dataIndex: 'name',
-              render: (name: string) => <Link to={paths.topology(cluster, name)}>{name}</Link>,
-            },
-            {
-              title: t('cluster.sharding'),
-              dataIndex: 'sharded',
-              render: (sharded: boolean) =>
-                sharded ? (
-                  <Tag color="blue">{t('topology.sharded')}</Tag>
-                ) : (
-                  <Tag>{t('topology.unsharded')}</Tag>
-                ),
-            },
-            { title: t('cluster.shards'), key: 'shards', render: (_, k) => k.shards.length },
-            {
-              title: t('cluster.tablets'),
-              key: 'tablets',
-              render: (_, k) => k.shards.reduce((n, s) => n + s.tablets.length, 0),
-            },
-            {
-              title: t('cluster.notServing'),
-              key: 'notServing',
-              render: (_, k) => {
-                const n = k.shards.filter((s) => !s.isPrimaryServing).length;
-                return n ? (
-                  <Tag color="error">{n}</Tag>
-                ) : (
-                  <Typography.Text type="secondary">0</Typography.Text>
-                );
-              },
-            },
-          ]}
-        />
+        <KeyspaceTable topology={topology} cluster={cluster} />
       </Card>
       {perms.canOnSomeKeyspace('vtctl.write') ? (
         <Card size="small" title={t('cluster.actions')} styles={{ body: { paddingTop: 0 } }}>
@@ -124,3 +83,53 @@ export function ClusterPanel({ topology }: { topology: Topology }) {
     </Space>
   );
 }
+
+/**
+ * One row per keyspace, memoised on the topology: the panel re-renders whenever the URL changes (the
+ * router's params are context), and the topology page writes its search to the URL as you type.
+ */
+const KeyspaceTable = memo(function KeyspaceTable({
+  topology,
+  cluster,
+}: {
+  topology: Topology;
+  cluster: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<KeyspaceNode>
+      size="small"
+      rowKey="name"
+      pagination={false}
+      dataSource={topology.items}
+      locale={{ emptyText: <EmptyState description={t('topology.noKeyspaces')} /> }}
+      columns={[
+        {
+          title: t('cluster.keyspace'),
+          dataIndex: 'name',
+          render: (name: string) => <Link to={paths.topology(cluster, name)}>{name}</Link>,
+        },
+        {
+          title: t('cluster.sharding'),
+          dataIndex: 'sharded',
+          render: (sharded: boolean) =>
+            sharded ? <Tag color="blue">{t('topology.sharded')}</Tag> : <Tag>{t('topology.unsharded')}</Tag>,
+        },
+        { title: t('cluster.shards'), key: 'shards', render: (_, k) => k.shards.length },
+        {
+          title: t('cluster.tablets'),
+          key: 'tablets',
+          render: (_, k) => k.shards.reduce((n, s) => n + s.tablets.length, 0),
+        },
+        {
+          title: t('cluster.notServing'),
+          key: 'notServing',
+          render: (_, k) => {
+            const n = k.shards.filter((s) => !s.isPrimaryServing).length;
+            return n ? <Tag color="error">{n}</Tag> : <Typography.Text type="secondary">0</Typography.Text>;
+          },
+        },
+      ]}
+    />
+  );
+});

@@ -56,12 +56,23 @@ export const TopologyTree = memo(function TopologyTree({
     ...ancestorKeys(selected.keyspace, selected.shard),
   ]);
 
-  // A new search opens the tree down to its matches; clearing it keeps what the user had opened.
+  // A new search opens the tree down to its matches; clearing it gives back the tree as it was
+  // before the search, opened down to whatever was picked from the results. (A broad search opens
+  // thousands of shards: keeping them open would leave 12,600 rows behind.)
   // Adjusted while rendering (not in an effect), so the new tree is laid out once, not twice.
   const [openedFor, setOpenedFor] = useState(view);
+  const [beforeSearch, setBeforeSearch] = useState<string[] | null>(() =>
+    query.trim() ? topology.items.map((k) => nodeKey.keyspace(k.name)) : null,
+  );
   if (openedFor !== view) {
     setOpenedFor(view);
-    if (query.trim()) setExpanded(view.expand);
+    if (query.trim()) {
+      if (beforeSearch === null) setBeforeSearch(expanded);
+      setExpanded(view.expand);
+    } else if (beforeSearch !== null) {
+      setExpanded([...new Set([...beforeSearch, ...ancestorKeys(selected.keyspace, selected.shard)])]);
+      setBeforeSearch(null);
+    }
   }
 
   // The tree gets the open part only: it indexes every node it is given on each change of its data.
