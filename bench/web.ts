@@ -14,7 +14,7 @@ import { ROOT, startBffProcess, startSandboxProcess } from './support/processes'
 const SHAPE = { keyspaces: 100, shards: 25, tablets: 4 };
 const TABLETS = SHAPE.keyspaces * SHAPE.shards * SHAPE.tablets;
 const LOADS = 3;
-const REPEATS = 3;
+const REPEATS = 7;
 // One keyspace, one tablet (ks000, shard 02, its 4th tablet), and a quarter of all tablets.
 const QUERIES = ['ks042', 'zone2-0000100203', 'rdonly'];
 const DIST = join(ROOT, 'apps/web/dist');
