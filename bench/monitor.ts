@@ -19,12 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildApp } from '../apps/bff/src/app';
+import { DEMO_ADMIN_TOKEN } from '../apps/bff/src/auth/demo-auth';
 import { type ConfigFile, resolveConfig } from '../apps/bff/src/config';
+import { sandboxClusterConfig } from '../apps/bff/src/sandbox-clusters';
 import { type Sandbox, startSandbox } from '../packages/sandbox/src/index';
 import { type Bench, fmtMb, type Row, report } from './lib';
 
 const CHILD = 'VTDECK_MONITOR_BENCH_BFF';
-const TOKEN = 'vtdeck-demo-admin-token';
 const LEVELS = [1, 10, 100, 500];
 const POLLS = 6;
 const INTERVAL_MS = 1_000;
@@ -64,21 +65,7 @@ function bffConfig(sandbox: Sandbox, auditLog: string): ConfigFile {
   const prod = sandbox.cluster('prod');
   return {
     logLevel: 'silent',
-    clusters: [
-      {
-        name: 'prod',
-        default: true,
-        vtctld: { url: prod.vtctld.url },
-        ...(prod.kube ? { kubernetes: { kubeconfig: prod.kube.kubeconfigPath } } : {}),
-        routers: prod.routers.map((r) => ({
-          name: r.name,
-          url: r.url,
-          user: r.user,
-          password: r.password,
-          ca: r.caPem,
-        })),
-      },
-    ],
+    clusters: [{ ...sandboxClusterConfig(prod), default: true }],
     // Shorter than the interval, as the defaults are (2 s against 10 s): every poll reads vtctld.
     topology: { cacheTtlMs: 200 },
     monitor: { intervalMs: INTERVAL_MS, heartbeatMs: 5_000 },
@@ -100,7 +87,7 @@ class Viewer {
     this.opened = new Promise((resolve, reject) => {
       this.req = http.get(
         `${url}/api/v2/clusters/prod/monitor/stream`,
-        { headers: { accept: 'text/event-stream', authorization: `Bearer ${TOKEN}` } },
+        { headers: { accept: 'text/event-stream', authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } },
         (res) => {
           if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
           res.setEncoding('utf8');

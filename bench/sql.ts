@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type * as Mysql from 'mysql2/promise';
 import { buildApp } from '../apps/bff/src/app';
+import { DEMO_ADMIN_TOKEN } from '../apps/bff/src/auth/demo-auth';
 import { resolveConfig } from '../apps/bff/src/config';
 import { startVtgateFake } from '../packages/sandbox/src/vtgate';
 import { median, report, time } from './lib';
@@ -53,7 +54,7 @@ async function direct(): Promise<number> {
 async function throughBff(): Promise<number> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer vtdeck-demo-admin-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
     body: JSON.stringify({ keyspace: 'commerce', sql: SQL, maxRows: ROWS }),
   });
   const decoder = new TextDecoder();

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { fmtMs, median, type Row, report } from './lib';
 import { ROOT, startBffProcess, startSandboxProcess } from './support/processes';
 
@@ -124,18 +125,7 @@ const bff = await startBffProcess({
   clusters: [{ name: 'prod', vtctld: sandbox.vtctld.prod! }],
   distDir: DIST,
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const context = await browser.newContext({ baseURL: bff.url, viewport: { width: 1440, height: 900 } });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.

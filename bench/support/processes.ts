@@ -6,11 +6,12 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEMO_ADMIN_TOKEN } from '../../apps/bff/src/auth/demo-auth';
 import type { BffOptions, BffStats, FromBff } from './bff-server';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEMO_TOKEN = 'vtdeck-demo-admin-token';
-export const AUTH = { authorization: `Bearer ${DEMO_TOKEN}` };
+/** The sandbox's admin API token: every bench request is signed in and permission-checked. */
+export const AUTH = { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` };
 
 const live = new Set<ChildProcess>();
 process.on('exit', () => {

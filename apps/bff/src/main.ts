@@ -12,6 +12,7 @@ import {
   readConfigFile,
   resolveConfig,
 } from './config';
+import { sandboxClusterConfig } from './sandbox-clusters';
 
 const USAGE = `usage: vtdeck-bff [--config <file.yaml|json>] [--sandbox] [--print-config]
   --config        config file (default: $VTDECK_CONFIG)
@@ -26,23 +27,9 @@ function sandboxClusters(file: ConfigFile, sandbox: Sandbox): ConfigFile {
   return {
     ...file,
     clusters: sandbox.clusters.map((c, i) => ({
-      name: c.name,
+      ...sandboxClusterConfig(c),
       title: `${c.name.charAt(0).toUpperCase()}${c.name.slice(1)} (sandbox)`,
       default: i === 0,
-      vtctld: { url: c.vtctld.url },
-      ...(c.kube ? { kubernetes: { kubeconfig: c.kube.kubeconfigPath } } : {}),
-      // The router fakes' CA is PEM text here (no file to outlive the sandbox).
-      routers: c.routers.map((r) => ({
-        name: r.name,
-        url: r.url,
-        user: r.user,
-        password: r.password,
-        ca: r.caPem,
-      })),
-      // MariaDB standing in for vtgate (`flavor: mysql`: no VEXPLAIN, one database per keyspace).
-      ...(c.vtgate.available
-        ? { vtgate: { url: c.vtgate.url, dbaUrl: c.vtgate.dbaUrl, flavor: 'mysql' } }
-        : {}),
     })),
     sql: {
       ...file.sql,

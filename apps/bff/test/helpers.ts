@@ -95,14 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const anonymous = client(url, {});
-  const signIn = async (username: string, password: string): Promise<SignedIn> => {
-    const res = await anonymous.post<SessionInfo>('/api/v2/session', { username, password });
-    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
-    const cookie = sessionCookie(res.headers);
-    const csrfToken = res.body.csrfToken ?? '';
-    return { ...client(url, { cookie, 'x-csrf-token': csrfToken }), cookie, csrfToken, info: res.body };
-  };
-  const signedIn = new Map<DemoRole, Promise<SignedIn>>();
+  const signIn = (username: string, password: string) => signInWith(url, username, password);
   return {
     ...client(url, { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }),
     sandbox,
@@ -113,20 +106,35 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     token: DEMO_ADMIN_TOKEN,
     anonymous,
     signIn,
-    as(role) {
-      let pending = signedIn.get(role);
-      if (!pending) {
-        const user = DEMO_USERS.find((u) => u.role === role)!;
-        pending = signIn(user.username, user.password);
-        signedIn.set(role, pending);
-      }
-      return pending;
-    },
+    as: demoSessions(url),
     async close() {
       await app.close();
       await sandbox.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Signs in with a password; the client sends the session cookie and its CSRF token. */
+export async function signInWith(url: string, username: string, password: string): Promise<SignedIn> {
+  const res = await client(url, {}).post<SessionInfo>('/api/v2/session', { username, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
+  const cookie = sessionCookie(res.headers);
+  const csrfToken = res.body.csrfToken ?? '';
+  return { ...client(url, { cookie, 'x-csrf-token': csrfToken }), cookie, csrfToken, info: res.body };
+}
+
+/** Each demo user signed in once, on first use (the sign-in rate limit allows 5 a minute). */
+export function demoSessions(url: string): (role: DemoRole) => Promise<SignedIn> {
+  const sessions = new Map<DemoRole, Promise<SignedIn>>();
+  return (role) => {
+    let pending = sessions.get(role);
+    if (!pending) {
+      const user = DEMO_USERS.find((u) => u.role === role)!;
+      pending = signInWith(url, user.username, user.password);
+      sessions.set(role, pending);
+    }
+    return pending;
   };
 }
 

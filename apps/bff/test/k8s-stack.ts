@@ -2,13 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SessionInfo } from '@vtdeck/contracts';
 import { type KubeFake, startKubeFake, writeKubeconfig } from '@vtdeck/sandbox';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { DEMO_ADMIN_TOKEN, DEMO_USERS } from '../src/auth/demo-auth';
+import { DEMO_ADMIN_TOKEN } from '../src/auth/demo-auth';
 import { resolveConfig } from '../src/config';
-import { type Client, client, type DemoRole, type SignedIn, sessionCookie } from './helpers';
+import { type Client, client, type DemoRole, demoSessions, type SignedIn } from './helpers';
 
 /**
  * The BFF with one cluster (`prod`) whose Kubernetes API is the sandbox's fake, reached through
@@ -52,33 +51,13 @@ export async function startK8sStack(): Promise<K8sStack> {
   const app = await buildApp(config, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const anonymous = client(url, {});
-  const sessions = new Map<DemoRole, Promise<SignedIn>>();
-  const signIn = async (role: DemoRole): Promise<SignedIn> => {
-    const user = DEMO_USERS.find((u) => u.role === role)!;
-    const res = await anonymous.post<SessionInfo>('/api/v2/session', {
-      username: user.username,
-      password: user.password,
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${user.username} failed: ${res.status} ${res.text}`);
-    const cookie = sessionCookie(res.headers);
-    const csrfToken = res.body.csrfToken ?? '';
-    return { ...client(url, { cookie, 'x-csrf-token': csrfToken }), cookie, csrfToken, info: res.body };
-  };
   return {
     ...client(url, { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }),
     app,
     kube,
     url,
     auditLogPath: config.auth.auditLogPath,
-    as(role) {
-      let pending = sessions.get(role);
-      if (!pending) {
-        pending = signIn(role);
-        sessions.set(role, pending);
-      }
-      return pending;
-    },
+    as: demoSessions(url),
     async close() {
       await app.close();
       await kube.close();

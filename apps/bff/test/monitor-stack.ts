@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { type Sandbox, type SandboxParts, startSandbox } from '@vtdeck/sandbox';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { DEMO_ADMIN_TOKEN, DEMO_USERS } from '../src/auth/demo-auth';
+import { DEMO_ADMIN_TOKEN } from '../src/auth/demo-auth';
 import { type AppConfig, type ConfigFile, resolveConfig } from '../src/config';
-import { type Client, client, type DemoRole, type SignedIn, sessionCookie } from './helpers';
+import { sandboxClusterConfig } from '../src/sandbox-clusters';
+import { type Client, client, type DemoRole, demoSessions, type SignedIn } from './helpers';
 
 /**
  * The real sandbox (vtctld, and Kubernetes and Routers when asked) wired into the real app the way
@@ -47,20 +48,12 @@ export async function startMonitorStack(options: MonitorStackOptions = {}): Prom
       {
         logLevel: 'silent',
         clusters: sandbox.clusters.map((c, i) => ({
-          name: c.name,
+          ...sandboxClusterConfig(c),
           default: i === 0,
           vtctld: {
             url: c.vtctld.url,
             ...(options.vtctldTimeoutMs ? { timeoutMs: options.vtctldTimeoutMs } : {}),
           },
-          ...(c.kube ? { kubernetes: { kubeconfig: c.kube.kubeconfigPath } } : {}),
-          routers: c.routers.map((r) => ({
-            name: r.name,
-            url: r.url,
-            user: r.user,
-            password: r.password,
-            ca: r.caPem,
-          })),
         })),
         topology: options.topology,
         routerPolling: options.routerPolling,
@@ -79,24 +72,6 @@ export async function startMonitorStack(options: MonitorStackOptions = {}): Prom
     throw err;
   }
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const anonymous = client(url, {});
-  const sessions = new Map<DemoRole, Promise<SignedIn>>();
-  const signIn = async (role: DemoRole): Promise<SignedIn> => {
-    const user = DEMO_USERS.find((u) => u.role === role)!;
-    const res = await anonymous.post<{ csrfToken?: string }>('/api/v2/session', {
-      username: user.username,
-      password: user.password,
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${user.username} failed: ${res.status} ${res.text}`);
-    const cookie = sessionCookie(res.headers);
-    const csrfToken = res.body.csrfToken ?? '';
-    return {
-      ...client(url, { cookie, 'x-csrf-token': csrfToken }),
-      cookie,
-      csrfToken,
-      info: res.body as SignedIn['info'],
-    };
-  };
   const streams = new Set<SseClient>();
   return {
     ...client(url, { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }),
@@ -105,14 +80,7 @@ export async function startMonitorStack(options: MonitorStackOptions = {}): Prom
     config,
     url,
     token: DEMO_ADMIN_TOKEN,
-    as(role) {
-      let pending = sessions.get(role);
-      if (!pending) {
-        pending = signIn(role);
-        sessions.set(role, pending);
-      }
-      return pending;
-    },
+    as: demoSessions(url),
     async stream(path, headers = { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }, keep = true) {
       const s = await SseClient.open(url + path, headers, keep);
       streams.add(s);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { resolveConfig } from '../src/config';
 import { DOCS_PATH, OPENAPI_PATH, openApiPath } from '../src/http/openapi';
+import { sandboxClusterConfig } from '../src/sandbox-clusters';
 
 // The document against the routes Fastify really registered (collected with an onRoute hook, apart
 // from @fastify/swagger's own collection), with every upstream kind and OIDC configured so that
@@ -48,17 +49,8 @@ beforeAll(async () => {
     {
       logLevel: 'silent',
       clusters: sandbox.clusters.map((c, i) => ({
-        name: c.name,
+        ...sandboxClusterConfig(c),
         default: i === 0,
-        vtctld: { url: c.vtctld.url },
-        ...(c.kube ? { kubernetes: { kubeconfig: c.kube.kubeconfigPath } } : {}),
-        routers: c.routers.map((r) => ({
-          name: r.name,
-          url: r.url,
-          user: r.user,
-          password: r.password,
-          ca: r.caPem,
-        })),
         // Never connected to: the SQL routes exist for every cluster with a vtgate.
         vtgate: { url: 'mysql://app:secret@127.0.0.1:9' },
       })),

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { resolveConfig } from '../src/config';
+import { sandboxClusterConfig } from '../src/sandbox-clusters';
 
 // /readyz probes every upstream of every cluster and reports each; none of them failing (or all of
 // them) makes the replica unready: it stays in its Service and serves what still works.
@@ -26,18 +27,9 @@ beforeAll(async () => {
       logLevel: 'silent',
       clusters: [
         {
-          name: 'prod',
-          vtctld: { url: prod.vtctld.url },
-          kubernetes: { kubeconfig: prod.kube!.kubeconfigPath },
+          ...sandboxClusterConfig(prod),
           // Nothing listens on port 9 of loopback: a vtgate that is down from the start.
           vtgate: { url: 'mysql://app:vtgate-secret@127.0.0.1:9', connectTimeoutMs: 1_000 },
-          routers: prod.routers.map((r) => ({
-            name: r.name,
-            url: r.url,
-            user: r.user,
-            password: r.password,
-            ca: r.caPem,
-          })),
         },
       ],
       web: { distDir: '/nonexistent/vtdeck-web-dist' },

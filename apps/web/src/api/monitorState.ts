@@ -1,11 +1,11 @@
-import type {
-  ClusterMonitor,
-  MonitorSamples,
-  MonitorSeriesName,
-  MonitorSnapshot,
-  MonitorTiming,
-  MonitorUpdate,
-  TimelineEntry,
+import {
+  type ClusterMonitor,
+  MONITOR_SERIES,
+  type MonitorSamples,
+  type MonitorSnapshot,
+  type MonitorTiming,
+  type MonitorUpdate,
+  type TimelineEntry,
 } from '@vtdeck/contracts';
 
 // What a wall screen holds: the latest tiles, an hour of samples per cluster and the timeline, built
@@ -50,19 +50,11 @@ export type MonitorAction =
 
 /** Timeline lines a screen keeps. */
 export const TIMELINE_KEPT = 300;
-const SERIES: MonitorSeriesName[] = [
-  'tabletsNotServing',
-  'shardsWithoutPrimary',
-  'podsNotReady',
-  'podRestarts',
-  'activeConnections',
-  'routesDead',
-];
 
 const emptySamples = (cluster: string): MonitorSamples => ({
   cluster,
   times: [],
-  series: Object.fromEntries(SERIES.map((s) => [s, []])) as unknown as MonitorSamples['series'],
+  series: Object.fromEntries(MONITOR_SERIES.map((s) => [s, []])) as unknown as MonitorSamples['series'],
 });
 
 /** `a` then the samples of `b` that are newer than a's last, trimmed to the newest `keepMs`. */
@@ -74,7 +66,7 @@ function appendSamples(a: MonitorSamples, b: MonitorSamples, keepMs: number): Mo
   const cut = times.findIndex((t) => t >= newest - keepMs);
   const start = cut < 0 ? times.length : cut;
   const series = {} as MonitorSamples['series'];
-  for (const s of SERIES) {
+  for (const s of MONITOR_SERIES) {
     const values = from < 0 ? a.series[s] : [...a.series[s], ...b.series[s].slice(from)];
     series[s] = values.slice(start);
   }
@@ -160,6 +152,6 @@ function keepBefore(s: MonitorSamples, t: number): MonitorSamples {
   const end = s.times.findIndex((x) => x >= t);
   const n = end < 0 ? s.times.length : end;
   const series = {} as MonitorSamples['series'];
-  for (const name of SERIES) series[name] = s.series[name].slice(0, n);
+  for (const name of MONITOR_SERIES) series[name] = s.series[name].slice(0, n);
   return { cluster: s.cluster, times: s.times.slice(0, n), series };
 }

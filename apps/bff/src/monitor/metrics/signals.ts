@@ -25,6 +25,13 @@ export function registerSignals(registry: Registry, hub: MonitorHub): void {
       },
     });
   const monitors = () => [...hub.monitors.values()];
+  type Monitor = ReturnType<typeof monitors>[number];
+  /** The upstreams a monitor polls, by the `source` label they carry. */
+  const polledSources = (m: Monitor) =>
+    [
+      ['vtctld', m.topology],
+      ['kubernetes', m.pods],
+    ] as const;
 
   gauge('vtdeck_keyspaces', 'Keyspaces in the topology', ['cluster'], (set) => {
     for (const m of monitors()) {
@@ -158,10 +165,7 @@ export function registerSignals(registry: Registry, hub: MonitorHub): void {
     ['cluster', 'source'],
     (set) => {
       for (const m of monitors()) {
-        for (const [source, s] of [
-          ['vtctld', m.topology],
-          ['kubernetes', m.pods],
-        ] as const) {
+        for (const [source, s] of polledSources(m)) {
           if (s && (s.polledAt !== null || s.error)) set({ cluster: m.cluster, source }, s.error ? 0 : 1);
         }
       }
@@ -173,10 +177,7 @@ export function registerSignals(registry: Registry, hub: MonitorHub): void {
     ['cluster', 'source'],
     (set) => {
       for (const m of monitors()) {
-        for (const [source, s] of [
-          ['vtctld', m.topology],
-          ['kubernetes', m.pods],
-        ] as const) {
+        for (const [source, s] of polledSources(m)) {
           if (s?.polledAt) set({ cluster: m.cluster, source }, s.polledAt / 1000);
         }
       }
