@@ -79,4 +79,13 @@ test('a search opens the tree down to its matches, and clearing it gives back th
   await page.getByTestId('topology-search').fill('');
   await expect(tablets).toHaveCount(0);
   await expect(tree.locator('[data-testid="tree-shard"][data-name="customer/-80"]')).toBeVisible();
+
+  // A tablet picked from the results stays in view once the search is cleared; nothing else opens.
+  await page.getByTestId('topology-search').fill('rdonly');
+  await tree.locator('[data-testid="tree-tablet"][data-name="zone2-0000000102"]').click();
+  await expect(page.getByTestId('panel-tablet')).toBeVisible();
+  await page.getByTestId('topology-search').fill('');
+  await expect(tree.locator('[data-testid="tree-tablet"][data-name="zone1-0000000100"]')).toBeVisible();
+  await expect(tree.locator('[data-testid="tree-tablet"][data-name="zone2-0000000202"]')).toHaveCount(0);
+  await expect(tablets).toHaveCount(3); // commerce/0, the picked tablet's shard
 });

@@ -51,38 +51,34 @@ export const TopologyTree = memo(function TopologyTree({
   const tree = useRef<GetRef<typeof Tree<TreeDataNode>>>(null);
   const height = useElementHeight(box);
   const view = useMemo(() => buildTree(topology, query), [topology, query]);
-  const [expanded, setExpanded] = useState<string[]>(() => [
-    ...(query.trim() ? view.expand : topology.items.map((k) => nodeKey.keyspace(k.name))),
+  const searching = query.trim() !== '';
+  // Two sets of open nodes: the tree as browsed, and the tree of the current search. A new search
+  // opens its own down to its matches; clearing it shows the browsed tree again, which a search never
+  // touches (a broad search opens thousands of shards: keeping them open would leave 12,600 rows).
+  const [browsed, setBrowsed] = useState<string[]>(() => [
+    ...topology.items.map((k) => nodeKey.keyspace(k.name)),
     ...ancestorKeys(selected.keyspace, selected.shard),
   ]);
-
-  // A new search opens the tree down to its matches; clearing it gives back the tree as it was
-  // before the search, opened down to whatever was picked from the results. (A broad search opens
-  // thousands of shards: keeping them open would leave 12,600 rows behind.)
+  const [found, setFound] = useState<string[]>(view.expand);
   // Adjusted while rendering (not in an effect), so the new tree is laid out once, not twice.
   const [openedFor, setOpenedFor] = useState(view);
-  const [beforeSearch, setBeforeSearch] = useState<string[] | null>(() =>
-    query.trim() ? topology.items.map((k) => nodeKey.keyspace(k.name)) : null,
-  );
   if (openedFor !== view) {
     setOpenedFor(view);
-    if (query.trim()) {
-      if (beforeSearch === null) setBeforeSearch(expanded);
-      setExpanded(view.expand);
-    } else if (beforeSearch !== null) {
-      setExpanded([...new Set([...beforeSearch, ...ancestorKeys(selected.keyspace, selected.shard)])]);
-      setBeforeSearch(null);
-    }
+    if (searching) setFound(view.expand);
   }
+  const expanded = searching ? found : browsed;
 
   // The tree gets the open part only: it indexes every node it is given on each change of its data.
   const open = useMemo(() => new Set(expanded), [expanded]);
   const shown = useMemo(() => openPart(view.nodes, open), [view.nodes, open]);
 
-  // A deep link (or a click in a detail panel) opens the tree down to the selected node.
+  // A deep link, a click in a detail panel or a pick from search results opens both trees down to it.
   useEffect(() => {
     const need = ancestorKeys(selected.keyspace, selected.shard);
-    setExpanded((cur) => (need.every((k) => cur.includes(k)) ? cur : [...new Set([...cur, ...need])]));
+    const withNeed = (cur: string[]) =>
+      need.every((k) => cur.includes(k)) ? cur : [...new Set([...cur, ...need])];
+    setBrowsed(withNeed);
+    setFound(withNeed);
   }, [selected.keyspace, selected.shard]);
 
   const current = selectedKey(selected.keyspace, selected.shard, selected.tablet);
@@ -103,7 +99,10 @@ export const TopologyTree = memo(function TopologyTree({
     e.stopPropagation();
     choose.current(targetOf(node));
   }, []);
-  const onExpand = useCallback((keys: Key[]) => setExpanded(keys as string[]), []);
+  const onExpand = useCallback(
+    (keys: Key[]) => (searching ? setFound : setBrowsed)(keys as string[]),
+    [searching],
+  );
   const onTreeSelect = useCallback(
     (_keys: Key[], info: { node: TopoTreeNode }) => choose.current(targetOf(info.node)),
     [],
