@@ -9,6 +9,7 @@
 // Targets: BFF ≥ 0.6 × nginx's rate; added latency over direct ≤ 2 ms at p50, ≤ 5 ms at p99.
 // Run: pnpm bench proxy   (installs Debian nginx-light when missing)
 import { median, type Row, report } from './lib';
+import { processCpuMs } from './support/cpu';
 import { describeLoad, type LoadResult, load, merge } from './support/load';
 import { startNginx } from './support/nginx';
 import { AUTH, startBareProxy, startBffProcess, startSandboxProcess } from './support/processes';
@@ -32,11 +33,17 @@ const sandbox = await startSandboxProcess([]);
 const bff = await startBffProcess({ clusters: [{ name: 'prod', vtctld: sandbox.vtctld.prod! }] });
 const nginx = await startNginx(sandbox.vtctld.prod!);
 const bare = await startBareProxy(sandbox.vtctld.prod!);
+// `pid`: the process that serves the side's requests, whose CPU time is counted (nginx: master + worker).
 const SIDES = [
-  { name: 'sandbox vtctld direct', url: sandbox.vtctld.prod!, headers: {} },
-  { name: `${nginx.version}, 1 worker`, url: nginx.url, headers: {} },
-  { name: 'bare Fastify + undici pool (no auth, headers, metrics)', url: bare.url, headers: {} },
-  { name: 'BFF, signed in', url: bff.url, headers: AUTH },
+  { name: 'sandbox vtctld direct', url: sandbox.vtctld.prod!, headers: {}, pid: sandbox.pid },
+  { name: `${nginx.version}, 1 worker`, url: nginx.url, headers: {}, pid: nginx.pid },
+  {
+    name: 'bare Fastify + undici pool (no auth, headers, metrics)',
+    url: bare.url,
+    headers: {},
+    pid: bare.pid,
+  },
+  { name: 'BFF, signed in', url: bff.url, headers: AUTH, pid: bff.pid },
 ];
 
 try {
@@ -62,14 +69,13 @@ try {
     }
     console.error(`[proxy] ${endpoint.name}: ${ROUNDS} rounds of ${ROUND_S} s per side`);
     const runs: LoadResult[][] = SIDES.map(() => []);
-    let bffCpuMs = 0;
+    const cpuMs = SIDES.map(() => 0);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, spec] of specs.entries()) {
-        const isBff = SIDES[i]!.url === bff.url;
         if (round === 0) await load({ ...spec, durationS: WARMUP_S });
-        if (isBff) await bff.reset();
+        const before = processCpuMs(SIDES[i]!.pid);
         runs[i]!.push(await load({ ...spec, durationS: ROUND_S }));
-        if (isBff) bffCpuMs += (await bff.stats()).cpuMs;
+        cpuMs[i]! += processCpuMs(SIDES[i]!.pid) - before;
       }
     }
     const merged = runs.map(merge);
@@ -79,21 +85,34 @@ try {
       LoadResult[],
       LoadResult[],
     ];
+    // CPU (user + system) of the serving process per answered request, over every round: unlike a
+    // rate it does not depend on what else the host runs at the time, so it says what each side costs.
+    const cpuPerRequest = SIDES.map((_, i) => {
+      const requests = runs[i]!.reduce((n, r) => n + r.requests, 0);
+      return (cpuMs[i]! * 1000) / requests;
+    });
     for (const [i, side] of SIDES.entries()) {
       const r = merged[i]!;
       rows.push({
         bench: 'proxy',
         metric: `${endpoint.name} · ${side.name}`,
-        value: describeLoad(r),
+        value: `${describeLoad(r)}, ${Math.round(cpuPerRequest[i]!)} µs CPU/req`,
         ...(r.failures ? { ok: false } : {}),
       });
     }
-    const requests = viaBff.reduce((n, r) => n + r.requests, 0);
-    rows.push({
-      bench: 'proxy',
-      metric: `${endpoint.name} · BFF CPU time per request (its whole process)`,
-      value: `${Math.round((bffCpuMs * 1000) / requests)} µs`,
-    });
+    const [, nginxCpu, bareCpu, bffCpu] = cpuPerRequest as [number, number, number, number];
+    rows.push(
+      {
+        bench: 'proxy',
+        metric: `${endpoint.name} · CPU per request, BFF / bare Fastify (what the BFF's features cost)`,
+        value: `${(bffCpu / bareCpu).toFixed(2)}×`,
+      },
+      {
+        bench: 'proxy',
+        metric: `${endpoint.name} · CPU per request, BFF / nginx`,
+        value: `${(bffCpu / nginxCpu).toFixed(2)}×`,
+      },
+    );
     // Per round: the BFF against its peers measured in the same few seconds.
     const perRound = (f: (round: number) => number) => {
       const values = Array.from({ length: ROUNDS }, (_, round) => f(round));

@@ -26,6 +26,8 @@ function ensureNginx(): string {
 
 export interface Nginx {
   url: string;
+  /** the master's; its worker is its child */
+  pid: number;
   version: string;
   close(): Promise<void>;
 }
@@ -93,6 +95,7 @@ http {
   }
   return {
     url,
+    pid: child.pid!,
     version,
     close: async () => {
       await stop(child);

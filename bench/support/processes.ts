@@ -60,6 +60,7 @@ function tail(child: ChildProcess): () => string {
 }
 
 export interface SandboxProcess {
+  pid: number;
   control: string;
   /** vtctld URL by cluster name */
   vtctld: Record<string, string>;
@@ -101,6 +102,7 @@ export async function startSandboxProcess(args: string[]): Promise<SandboxProces
   });
   const info = JSON.parse(line) as { control: string; clusters: { name: string; vtctld: string }[] };
   return {
+    pid: child.pid!,
     control: info.control,
     vtctld: Object.fromEntries(info.clusters.map((c) => [c.name, c.vtctld])),
     close: () => stop(child),
@@ -172,7 +174,9 @@ export async function startBffProcess(options: BffOptions): Promise<BffProcess> 
 }
 
 /** The bare Fastify + undici proxy of the two seed routes (bench/support/bare-proxy.ts). */
-export async function startBareProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBareProxy(
+  upstream: string,
+): Promise<{ url: string; pid: number; close(): Promise<void> }> {
   const child = track(
     fork(`${ROOT}bench/support/bare-proxy.ts`, [], {
       cwd: ROOT,
@@ -188,5 +192,5 @@ export async function startBareProxy(upstream: string): Promise<{ url: string; c
       reject(new Error(`bare proxy exited (${code}) before it listened: ${why()}`)),
     );
   });
-  return { url, close: () => stop(child) };
+  return { url, pid: child.pid!, close: () => stop(child) };
 }
