@@ -89,3 +89,38 @@ test('a search opens the tree down to its matches, and clearing it gives back th
   await expect(tree.locator('[data-testid="tree-tablet"][data-name="zone2-0000000202"]')).toHaveCount(0);
   await expect(tablets).toHaveCount(3); // commerce/0, the picked tablet's shard
 });
+
+test('the console comes compressed, and a second visit downloads none of its scripts again', async ({
+  page,
+}) => {
+  await signIn(page, 'viewer');
+  const scripts: { url: string; encoding?: string; cache?: string }[] = [];
+  let topologyEncoding: string | undefined;
+  page.on('response', (res) => {
+    const { pathname } = new URL(res.url());
+    const headers = res.headers();
+    if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) {
+      scripts.push({ url: pathname, encoding: headers['content-encoding'], cache: headers['cache-control'] });
+    }
+    if (pathname === '/api/v2/clusters/prod/topology') topologyEncoding = headers['content-encoding'];
+  });
+  await page.goto('/clusters/prod/topology');
+  await expect(page.getByTestId('topology-tree').getByTestId('tree-keyspace').first()).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const s of scripts) {
+    expect(s.encoding, s.url).toBe('br');
+    expect(s.cache, s.url).toBe('public, max-age=31536000, immutable');
+  }
+  expect(topologyEncoding).toBe('br');
+
+  // Another visit: every script comes from the browser's cache, not one byte over the network.
+  await page.goto('/clusters/prod/topology');
+  await expect(page.getByTestId('topology-tree').getByTestId('tree-keyspace').first()).toBeVisible();
+  const again = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({ url: e.name, transferSize: e.transferSize })),
+  );
+  expect(again.length).toBeGreaterThan(3);
+  for (const e of again) expect(e.transferSize, e.url).toBe(0);
+});

@@ -6,6 +6,7 @@ import { topologyPlugin } from './aggregate/topology';
 import { authPlugin } from './auth/plugin';
 import { clustersPlugin } from './clusters';
 import type { AppConfig } from './config';
+import { registerCompression } from './http/compression';
 import { errorHandler, formatSchemaErrors } from './http/errors';
 import { healthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
@@ -67,6 +68,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // Before the routes, so its request-duration hook sees every one of them.
   await app.register(metricsPlugin, { clusters: config.clusters, token: config.monitor.metricsToken });
   await registerSecurity(app);
+  // Before the routes: it hooks each route as it registers.
+  await registerCompression(app);
   await app.register(authPlugin, { settings: config.auth });
 
   // Before every route: the OpenAPI document is collected from the routes as they register.

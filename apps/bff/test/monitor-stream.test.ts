@@ -66,8 +66,13 @@ describe('one poller per upstream, shared by every viewer', () => {
   afterAll(() => stack.close());
 
   it('200 SSE clients cost the upstreams what one costs', async () => {
-    const one = await stack.stream('/api/v2/clusters/prod/monitor/stream');
+    // As a browser asks: events must still come one by one, not in compressed blocks.
+    const one = await stack.stream('/api/v2/clusters/prod/monitor/stream', {
+      authorization: `Bearer ${stack.token}`,
+      'accept-encoding': 'gzip, deflate, br',
+    });
     expect(one.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(one.headers['content-encoding']).toBeUndefined();
     await one.next((e) => isUpdate(e) && prodTopology(e as Event)?.state === 'green');
     const alone = await requestsPerPoll(stack, one, 6);
     expect(alone.vtctld).toBeGreaterThan(0);

@@ -18,14 +18,30 @@ The API answers under <code>/api</code>.</p>
 export const isApiPath = (url: string) =>
   url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
+// Vite names everything it writes under assets/ by its content hash: a file there never changes.
+const HASHED = /[/\\]assets[/\\][^/\\]+$/;
+
 /**
  * Serves the built web app from `distDir`, falling back to index.html for client-side routes.
  * Anything under /api that no route matched is a JSON 404, never the HTML shell.
+ *
+ * The build writes a brotli and a gzip copy of each text file (apps/web/build/precompress.ts); the one
+ * the browser accepts is sent as is, with `Vary: Accept-Encoding`. Hashed assets are cached for a year
+ * without revalidation, so a deploy only downloads the chunks that changed; index.html and the other
+ * unhashed files are revalidated on every load, so a deploy is seen at once.
  */
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: distDir, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {

@@ -60,6 +60,8 @@ export const routersProxyRoutes: FastifyPluginAsync = async (app) => {
     upstream: '',
     rewritePrefix: ROUTER_API_BASE,
     httpMethods: ['GET', 'HEAD'],
+    // Answers as the Router does, its bytes and their length (a HEAD too): no compression of ours.
+    config: { compress: false },
     disableRequestLogging: true,
     undici: dispatcher as never,
     preHandler: async (request) => {

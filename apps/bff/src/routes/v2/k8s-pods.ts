@@ -109,7 +109,8 @@ export const k8sPodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // the browser goes away (then the upstream request is aborted too).
   app.get(
     '/namespaces/:namespace/pods/:name/log',
-    { schema: { params: K8sObjectParams, querystring: K8sLogQuery } },
+    // Not compressed: a followed log must reach the browser line by line, not in zlib's blocks.
+    { schema: { params: K8sObjectParams, querystring: K8sLogQuery }, compress: false },
     async (request, reply) => {
       const s = scopeOf(request);
       const { namespace, name } = request.params;

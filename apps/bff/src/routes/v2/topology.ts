@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ClusterParams, type SourceError, Topology, TopologyQuery } from '@vtdeck/contracts';
 import { visibleKeyspaces } from '../../auth/seam';
+import { CachedBody } from '../../http/compression';
 
 /**
  * `GET /api/v2/clusters/{cluster}/topology[?keyspace=]`: keyspaces → shards → tablets, only those
@@ -9,8 +10,9 @@ import { visibleKeyspaces } from '../../auth/seam';
  */
 // A cached tree is the same object on every hit; serialising it once keeps warm answers cheap
 // (a 100-keyspace tree is megabytes of JSON). Kept as bytes: a string would be encoded to UTF-8
-// again for every answer, megabytes per request under load (bench/topology.ts).
-const serialized = new WeakMap<Topology, Buffer>();
+// again for every answer, megabytes per request under load (bench/topology.ts); and compressed once
+// per encoding, not once per answer.
+const serialized = new WeakMap<Topology, CachedBody>();
 
 // `vtctld:keyspace/<ks>`, `vtctld:shards/<ks>`, `vtctld:shard/<ks>/<shard>`, `vtctld:tablets/<ks>`
 const KEYSPACE_SOURCE = /^vtctld:(?:keyspace|shards|shard|tablets)\/([^/]+)/;
@@ -41,13 +43,13 @@ export const topologyRoute: FastifyPluginAsyncTypebox = async (app) => {
           errors: topology.errors.filter(shown),
         };
       }
-      let json = serialized.get(topology);
-      if (json === undefined) {
-        json = Buffer.from(JSON.stringify(topology));
-        serialized.set(topology, json);
+      let body = serialized.get(topology);
+      if (body === undefined) {
+        body = new CachedBody(Buffer.from(JSON.stringify(topology)));
+        serialized.set(topology, body);
       }
-      // Fastify sends a Buffer as is, past the response serialiser.
-      return reply.type('application/json; charset=utf-8').send(json as unknown as Topology);
+      // A Buffer goes out as is, past the response serialiser (the type provider cannot know that).
+      return body.send(request, reply) as unknown as Topology;
     },
   );
 };
