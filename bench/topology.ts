@@ -115,7 +115,7 @@ async function atScale(shape: Shape): Promise<Row[]> {
     const loaded = await load({ url, headers: AUTH, connections: USERS, durationS: 10 });
     const busy = await bff.stats();
     rows.push(
-      { bench, metric: `${USERS} users loading the topology`, value: describeLoad(loaded) },
+      { bench, metric: `${USERS} users loading the topology, uncompressed`, value: describeLoad(loaded) },
       {
         bench,
         metric: 'BFF RSS: tree cached and idle → peak under load',
@@ -135,6 +135,34 @@ async function atScale(shape: Shape): Promise<Row[]> {
         bench,
         metric: 'BFF event-loop delay under load p50 / p99 / max',
         value: `${fmtMs(busy.delay.p50)} / ${fmtMs(busy.delay.p99)} / ${fmtMs(busy.delay.max)}`,
+      },
+    );
+
+    // As browsers ask: the BFF compresses each tree once per encoding and sends those bytes to all.
+    console.error(`[topology] ${label(shape)}: ${USERS} users for 10 s, brotli`);
+    await bff.reset();
+    const brotli = await load({
+      url,
+      headers: { ...AUTH, 'accept-encoding': 'br' },
+      connections: USERS,
+      durationS: 10,
+    });
+    const brotliBusy = await bff.stats();
+    rows.push(
+      {
+        bench,
+        metric: `${USERS} users loading the topology, brotli (what browsers ask for)`,
+        value: describeLoad(brotli),
+      },
+      {
+        bench,
+        metric: 'BFF CPU under load, brotli (of one core)',
+        value: `${Math.round(brotliBusy.cpuMs / (brotli.seconds * 10))} %`,
+      },
+      {
+        bench,
+        metric: 'BFF event-loop delay under load, brotli, p50 / p99 / max',
+        value: `${fmtMs(brotliBusy.delay.p50)} / ${fmtMs(brotliBusy.delay.p99)} / ${fmtMs(brotliBusy.delay.max)}`,
       },
     );
     return rows;

@@ -19,6 +19,7 @@ const REPEATS = 7;
 // One keyspace, one tablet (ks000, shard 02, its 4th tablet), and a quarter of all tablets.
 const QUERIES = ['ks042', 'zone2-0000100203', 'rdonly'];
 const DIST = join(ROOT, 'apps/web/dist');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function newest(dir: string): number {
   let latest = 0;
@@ -31,7 +32,12 @@ function newest(dir: string): number {
 
 function ensureBuilt(): void {
   const index = join(DIST, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'apps/web/src')), newest(join(ROOT, 'packages/contracts/src')));
+  const sources = Math.max(
+    newest(join(ROOT, 'apps/web/src')),
+    newest(join(ROOT, 'apps/web/build')),
+    statSync(join(ROOT, 'apps/web/vite.config.ts')).mtimeMs,
+    newest(join(ROOT, 'packages/contracts/src')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.error('[web] building apps/web (dist missing or older than its sources)');
   execFileSync('pnpm', ['--filter', '@vtdeck/web', 'build'], {
@@ -90,6 +96,25 @@ async function render(page: Page): Promise<{ afterData: number; afterNavigation:
   });
 }
 
+/** What the last navigation downloaded (Resource Timing: bytes on the wire, and once decoded). */
+function downloaded(page: Page) {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const scripts = entries.filter((e) => new URL(e.name).pathname.endsWith('.js'));
+    const topology = entries.find((e) => e.name.includes('/api/v2/clusters/prod/topology'));
+    const sum = (key: 'transferSize' | 'encodedBodySize' | 'decodedBodySize') =>
+      scripts.reduce((n, e) => n + e[key], 0);
+    return {
+      scripts: scripts.length,
+      jsOnWire: sum('transferSize'),
+      jsEncoded: sum('encodedBodySize'),
+      jsDecoded: sum('decodedBodySize'),
+      topologyEncoded: topology?.encodedBodySize ?? 0,
+      topologyDecoded: topology?.decodedBodySize ?? 0,
+    };
+  });
+}
+
 /** Types `query` (or clears the box); ms from the input event to the tree that shows its result, painted. */
 async function filter(page: Page, query: string): Promise<number> {
   await page.evaluate((filtered) => {
@@ -138,7 +163,10 @@ try {
   if (signIn.status() !== 200) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
 
   console.error(`[web] rendering ${TABLETS.toLocaleString('en')} tablets in Chromium ${browser.version()}`);
-  await render(page); // warms the BFF's cache and the browser's code cache
+  await render(page); // warms the BFF's cache and the browser's caches
+  const first = await downloaded(page);
+  await render(page);
+  const again = await downloaded(page);
   const loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await render(page));
   const summary = await page.getByTestId('topology-summary').textContent();
@@ -174,6 +202,21 @@ try {
       bench: 'web',
       metric: 'topology page: navigation → tree on screen',
       value: fmtMs(median(loads.map((l) => l.afterNavigation))),
+    },
+    {
+      bench: 'web',
+      metric: `topology page, first visit: JavaScript on the wire (${first.scripts} files, as served) / decoded`,
+      value: `${kb(first.jsEncoded)} / ${kb(first.jsDecoded)} (${(first.jsDecoded / first.jsEncoded).toFixed(1)}× smaller)`,
+    },
+    {
+      bench: 'web',
+      metric: 'topology page, next visit: JavaScript downloaded again (hashed files are cached for a year)',
+      value: kb(again.jsOnWire),
+    },
+    {
+      bench: 'web',
+      metric: `topology answer, ${TABLETS.toLocaleString('en')} tablets: on the wire / JSON`,
+      value: `${kb(first.topologyEncoded)} / ${kb(first.topologyDecoded)} (${(first.topologyDecoded / first.topologyEncoded).toFixed(1)}× smaller)`,
     },
   ];
   for (const [q, samples] of filterMs) {
