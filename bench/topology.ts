@@ -109,62 +109,42 @@ async function atScale(shape: Shape): Promise<Row[]> {
       { bench, metric: `warm, median of ${warm.length}`, value: fmtMs(median(warm)) },
     ];
 
-    console.error(`[topology] ${label(shape)}: ${USERS} users for 10 s`);
-    await bff.reset({ gc: true });
-    const idle = await bff.stats();
-    const loaded = await load({ url, headers: AUTH, connections: USERS, durationS: 10 });
-    const busy = await bff.stats();
-    rows.push(
-      { bench, metric: `${USERS} users loading the topology, uncompressed`, value: describeLoad(loaded) },
-      {
-        bench,
-        metric: 'BFF RSS: tree cached and idle → peak under load',
-        value: `${fmtMb(idle.rss)} → ${fmtMb(busy.peakRss)} (${(busy.peakRss / idle.rss).toFixed(1)}×)`,
-      },
-      {
-        bench,
-        metric: 'BFF heap used: idle → peak under load',
-        value: `${fmtMb(idle.heapUsed)} → ${fmtMb(busy.peakHeapUsed)}`,
-      },
-      {
-        bench,
-        metric: 'BFF CPU under load (of one core)',
-        value: `${Math.round(busy.cpuMs / (loaded.seconds * 10))} %`,
-      },
-      {
-        bench,
-        metric: 'BFF event-loop delay under load p50 / p99 / max',
-        value: `${fmtMs(busy.delay.p50)} / ${fmtMs(busy.delay.p99)} / ${fmtMs(busy.delay.max)}`,
-      },
-    );
-
-    // As browsers ask: the BFF compresses each tree once per encoding and sends those bytes to all.
-    console.error(`[topology] ${label(shape)}: ${USERS} users for 10 s, brotli`);
-    await bff.reset();
-    const brotli = await load({
-      url,
-      headers: { ...AUTH, 'accept-encoding': 'br' },
-      connections: USERS,
-      durationS: 10,
-    });
-    const brotliBusy = await bff.stats();
-    rows.push(
-      {
-        bench,
-        metric: `${USERS} users loading the topology, brotli (what browsers ask for)`,
-        value: describeLoad(brotli),
-      },
-      {
-        bench,
-        metric: 'BFF CPU under load, brotli (of one core)',
-        value: `${Math.round(brotliBusy.cpuMs / (brotli.seconds * 10))} %`,
-      },
-      {
-        bench,
-        metric: 'BFF event-loop delay under load, brotli, p50 / p99 / max',
-        value: `${fmtMs(brotliBusy.delay.p50)} / ${fmtMs(brotliBusy.delay.p99)} / ${fmtMs(brotliBusy.delay.max)}`,
-      },
-    );
+    // Uncompressed first (with the memory peaks), then asking for brotli as browsers do: the BFF
+    // compresses each tree once per encoding and sends those bytes to every user.
+    for (const [how, extra] of [
+      ['uncompressed', {}],
+      ['brotli (what browsers ask for)', { 'accept-encoding': 'br' }],
+    ] as const) {
+      console.error(`[topology] ${label(shape)}: ${USERS} users for 10 s, ${how}`);
+      await bff.reset({ gc: true });
+      const idle = await bff.stats();
+      const loaded = await load({ url, headers: { ...AUTH, ...extra }, connections: USERS, durationS: 10 });
+      const busy = await bff.stats();
+      const under = `under load, ${how.split(' ')[0]}`;
+      rows.push(
+        { bench, metric: `${USERS} users loading the topology, ${how}`, value: describeLoad(loaded) },
+        {
+          bench,
+          metric: `BFF RSS: tree cached and idle → peak ${under}`,
+          value: `${fmtMb(idle.rss)} → ${fmtMb(busy.peakRss)} (${(busy.peakRss / idle.rss).toFixed(1)}×)`,
+        },
+        {
+          bench,
+          metric: `BFF heap used: idle → peak ${under}`,
+          value: `${fmtMb(idle.heapUsed)} → ${fmtMb(busy.peakHeapUsed)}`,
+        },
+        {
+          bench,
+          metric: `BFF CPU ${under} (of one core)`,
+          value: `${Math.round(busy.cpuMs / (loaded.seconds * 10))} %`,
+        },
+        {
+          bench,
+          metric: `BFF event-loop delay ${under}, p50 / p99 / max`,
+          value: `${fmtMs(busy.delay.p50)} / ${fmtMs(busy.delay.p99)} / ${fmtMs(busy.delay.max)}`,
+        },
+      );
+    }
     return rows;
   } finally {
     await bff.close();
