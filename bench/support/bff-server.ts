@@ -25,8 +25,6 @@ export interface BffStats {
   peakHeapUsed: number;
   /** event-loop delay since the last reset, in ms */
   delay: { p50: number; p99: number; max: number; mean: number };
-  /** CPU time (user + system) since the last reset, in ms */
-  cpuMs: number;
 }
 
 export type FromBff =
@@ -60,7 +58,6 @@ const sample = () => {
   return m;
 };
 const sampler = setInterval(sample, 100);
-let cpuBase = process.cpuUsage();
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const send = (message: FromBff) => process.send?.(message);
@@ -71,13 +68,11 @@ process.on('message', (message: { type: 'stats' | 'reset'; id: number; gc?: bool
     peak.rss = m.rss;
     peak.heapUsed = m.heapUsed;
     delay.reset();
-    cpuBase = process.cpuUsage();
     send({ type: 'reset', id: message.id });
     return;
   }
   const m = sample();
   const ms = (ns: number) => ns / 1e6;
-  const cpu = process.cpuUsage(cpuBase);
   send({
     type: 'stats',
     id: message.id,
@@ -92,7 +87,6 @@ process.on('message', (message: { type: 'stats' | 'reset'; id: number; gc?: bool
         max: ms(delay.max),
         mean: ms(delay.mean),
       },
-      cpuMs: (cpu.user + cpu.system) / 1000,
     },
   });
 });

@@ -38,6 +38,9 @@ export async function stop(child: ChildProcess, graceMs = 5_000): Promise<void> 
   clearTimeout(timer);
 }
 
+/** Node flags for one child from an env variable, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it. */
+const extraNodeFlags = (name: string): string[] => process.env[name]?.split(' ').filter(Boolean) ?? [];
+
 /** A port free right now on loopback (for servers that cannot be told to take port 0, like nginx). */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -115,10 +118,10 @@ export interface BffProcess {
   /** Memory and event-loop delay of the BFF process since the last reset. */
   stats(): Promise<BffStats>;
   /**
-   * Starts peaks, the delay histogram and the CPU count anew; with `gc`, collects garbage first (the
-   * BFF runs with --expose-gc) so memory peaks start from what is live. Not before a rate is measured:
-   * a forced full GC shrinks V8's young generation, and the next seconds run at a third less speed
-   * while it grows back (bench/proxy.ts measured 0.27× nginx after one, 0.36× without).
+   * Starts peaks and the delay histogram anew; with `gc`, collects garbage first (the BFF runs with
+   * --expose-gc) so memory peaks start from what is live. Not before a rate is measured: a forced full
+   * GC shrinks V8's young generation, and the next seconds run at a third less speed while it grows
+   * back (bench/proxy.ts measured 0.27× nginx after one, 0.49× without). CPU time: support/cpu.ts.
    */
   reset(options?: { gc?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -129,12 +132,7 @@ export async function startBffProcess(options: BffOptions): Promise<BffProcess> 
   const child = track(
     fork(`${ROOT}bench/support/bff-server.ts`, [], {
       cwd: ROOT,
-      // VTDECK_BENCH_BFF_ARGS adds node flags to the BFF alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
-      execArgv: [
-        ...process.execArgv,
-        '--expose-gc',
-        ...(process.env.VTDECK_BENCH_BFF_ARGS?.split(' ') ?? []),
-      ],
+      execArgv: [...process.execArgv, '--expose-gc', ...extraNodeFlags('VTDECK_BENCH_BFF_ARGS')],
       env: { ...process.env, VTDECK_BENCH_BFF: JSON.stringify(options) },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     }),
@@ -180,7 +178,7 @@ export async function startBareProxy(
   const child = track(
     fork(`${ROOT}bench/support/bare-proxy.ts`, [], {
       cwd: ROOT,
-      execArgv: [...process.execArgv, ...(process.env.VTDECK_BENCH_BARE_ARGS?.split(' ') ?? [])],
+      execArgv: [...process.execArgv, ...extraNodeFlags('VTDECK_BENCH_BARE_ARGS')],
       env: { ...process.env, VTDECK_BENCH_UPSTREAM: upstream },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     }),
