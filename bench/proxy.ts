@@ -30,7 +30,7 @@ const ENDPOINTS = [
 ];
 
 const sandbox = await startSandboxProcess([]);
-const bff = await startBffProcess({ clusters: [{ name: 'prod', vtctld: sandbox.vtctld.prod! }] });
+const bff = await startBffProcess({ clusters: [{ name: 'prod', vtctld: { url: sandbox.vtctld.prod! } }] });
 const nginx = await startNginx(sandbox.vtctld.prod!);
 const bare = await startBareProxy(sandbox.vtctld.prod!);
 // `pid`: the process that serves the side's requests, whose CPU time is counted (nginx: master + worker).

@@ -45,7 +45,7 @@ async function start(shape: Shape): Promise<{ sandbox: SandboxProcess; bff: BffP
     `prod/vtctld:latency=${LATENCY_MS}`,
   ]);
   const bff = await startBffProcess({
-    clusters: [{ name: 'prod', vtctld: sandbox.vtctld.prod! }],
+    clusters: [{ name: 'prod', vtctld: { url: sandbox.vtctld.prod! } }],
     topology: { cacheTtlMs: CACHE_TTL_MS },
   });
   return { sandbox, bff, url: `${bff.url}/api/v2/clusters/prod/topology` };

@@ -5,12 +5,12 @@
 // Targets: initial JS ≤ 300 KB gzip, render < 1 s, filter < 100 ms.
 // Run: pnpm bench web   (builds apps/web first when its dist is missing or older than its sources)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { fmtMs, median, type Row, report } from './lib';
 import { ROOT, startBffProcess, startSandboxProcess } from './support/processes';
+import { DIST, ensureBuilt } from './support/web-build';
 
 const SHAPE = { keyspaces: 100, shards: 25, tablets: 4 };
 const TABLETS = SHAPE.keyspaces * SHAPE.shards * SHAPE.tablets;
@@ -18,33 +18,7 @@ const LOADS = 3;
 const REPEATS = 7;
 // One keyspace, one tablet (ks000, shard 02, its 4th tablet), and a quarter of all tablets.
 const QUERIES = ['ks042', 'zone2-0000100203', 'rdonly'];
-const DIST = join(ROOT, 'apps/web/dist');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  const sources = Math.max(
-    newest(join(ROOT, 'apps/web/src')),
-    newest(join(ROOT, 'apps/web/build')),
-    statSync(join(ROOT, 'apps/web/vite.config.ts')).mtimeMs,
-    newest(join(ROOT, 'packages/contracts/src')),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  console.error('[web] building apps/web (dist missing or older than its sources)');
-  execFileSync('pnpm', ['--filter', '@vtdeck/web', 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 /** The size check of the build itself, so the bench and the build agree on what "initial" means. */
 function initialJsKb(): number {
@@ -147,7 +121,7 @@ const sandbox = await startSandboxProcess([
   String(SHAPE.tablets),
 ]);
 const bff = await startBffProcess({
-  clusters: [{ name: 'prod', vtctld: sandbox.vtctld.prod! }],
+  clusters: [{ name: 'prod', vtctld: { url: sandbox.vtctld.prod! } }],
   distDir: DIST,
 });
 const browser = await chromium.launch(chromiumLaunchOptions);

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../apps/bff/src/app';
 import { type ConfigFile, resolveConfig } from '../../apps/bff/src/config';
+import type { ClusterFile } from '../../apps/bff/src/sandbox-clusters';
 
 export interface BffOptions {
-  clusters: { name: string; vtctld: string }[];
+  /** as the config file names them; the first is the default */
+  clusters: ClusterFile[];
   topology?: ConfigFile['topology'];
+  monitor?: ConfigFile['monitor'];
+  routerPolling?: ConfigFile['routerPolling'];
   /** the built web to serve; none by default */
   distDir?: string;
 }
@@ -25,6 +29,8 @@ export interface BffStats {
   peakHeapUsed: number;
   /** event-loop delay since the last reset, in ms */
   delay: { p50: number; p99: number; max: number; mean: number };
+  /** polls the monitoring wall has made since the start, over every cluster */
+  monitorPolls: number;
 }
 
 export type FromBff =
@@ -37,8 +43,10 @@ const dir = mkdtempSync(join(tmpdir(), 'vtdeck-bench-bff-'));
 const config = resolveConfig(
   {
     logLevel: 'silent',
-    clusters: options.clusters.map((c, i) => ({ name: c.name, default: i === 0, vtctld: { url: c.vtctld } })),
+    clusters: options.clusters.map((c, i) => ({ ...c, default: i === 0 })),
     topology: options.topology,
+    monitor: options.monitor,
+    routerPolling: options.routerPolling,
     web: { distDir: options.distDir ?? join(dir, 'no-web') },
     auth: { auditLog: { path: join(dir, 'audit.log') } },
   },
@@ -87,6 +95,7 @@ process.on('message', (message: { type: 'stats' | 'reset'; id: number; gc?: bool
         max: ms(delay.max),
         mean: ms(delay.mean),
       },
+      monitorPolls: [...app.monitor.monitors.values()].reduce((n, m) => n + m.polls, 0),
     },
   });
 });
