@@ -28,6 +28,16 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(Math.max(rank, 0), sorted.length - 1)]!;
 }
 
+/** Least-squares slope of y over x (NaN for fewer than two distinct x): growth per unit, not per run. */
+export function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const my = points.reduce((sum, p) => sum + p.y, 0) / n;
+  const num = points.reduce((sum, p) => sum + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((sum, p) => sum + (p.x - mx) ** 2, 0);
+  return den === 0 ? Number.NaN : num / den;
+}
+
 export const fmtMs = (ms: number): string =>
   `${ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
 export const fmtMb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;

@@ -16,7 +16,7 @@ import { sandboxClusterConfig } from '../apps/bff/src/sandbox-clusters';
 import { TIMELINE_KEPT } from '../apps/web/src/api/monitorState';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { startSandbox } from '../packages/sandbox/src/index';
-import { fmtMb, type Row, report } from './lib';
+import { fmtMb, type Row, report, slope } from './lib';
 import { startBffProcess } from './support/processes';
 import { DIST, ensureBuilt } from './support/web-build';
 
@@ -112,16 +112,6 @@ function countStream(): void {
       });
     }
   };
-}
-
-/** Least-squares slope of y over x. */
-function slope(points: { x: number; y: number }[]): number {
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  return num / den;
 }
 
 ensureBuilt();

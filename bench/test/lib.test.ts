@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatTable, percentile, REPORT_ENV, report } from '../lib';
+import { formatTable, percentile, REPORT_ENV, report, slope } from '../lib';
 
 describe('percentile', () => {
   it('takes the nearest rank, whatever the order of the samples', () => {
@@ -11,6 +11,34 @@ describe('percentile', () => {
     expect(percentile(samples, 99)).toBe(10);
     expect(percentile(samples, 0)).toBe(1);
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('slope', () => {
+  it('fits a line through noisy points, so one high checkpoint does not read as growth', () => {
+    // 2 MB per 1,000 polls, with ±0.5 MB of noise around it.
+    const points = [0, 1000, 2000, 3000, 4000].map((x, i) => ({
+      x,
+      y: 50 + (2 * x) / 1000 + [0.5, -0.5, 0, 0.5, -0.5][i]!,
+    }));
+    expect(slope(points) * 1000).toBeCloseTo(1.9, 5); // the noise tilts the fit by -0.1
+    // Flat with one spike in the middle: no growth.
+    expect(
+      slope([
+        { x: 0, y: 6 },
+        { x: 1, y: 6 },
+        { x: 2, y: 9 },
+        { x: 3, y: 6 },
+        { x: 4, y: 6 },
+      ]),
+    ).toBeCloseTo(0, 10);
+    expect(slope([{ x: 1, y: 1 }])).toBeNaN();
+    expect(
+      slope([
+        { x: 1, y: 1 },
+        { x: 1, y: 5 },
+      ]),
+    ).toBeNaN();
   });
 });
 
