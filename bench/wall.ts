@@ -4,9 +4,9 @@
 // buffers are full, over many polls. Time is compressed: the wall polls every 100 ms instead of 10 s,
 // with the production buffer sizes (360 samples per sparkline: an hour at 10 s; the BFF's 500 timeline
 // lines, the screen's 300), and streams end every 10 s instead of 30 min, so the screen reconnects
-// (with Last-Event-ID) about 10 times. All the while the sandbox changes: two tablets drained and back
-// every 250 ms, and vtctld, a Router and the Kubernetes API go down and come back, so tiles change
-// colour and the timeline scrolls. Heap figures are taken after a forced GC (CDP in Chromium,
+// (with Last-Event-ID) over and over. All the while the sandbox changes: every 250 ms two replica
+// tablets are drained or made replicas again, and vtctld, a Router and the Kubernetes API go down and
+// come back, so tiles change colour and the timeline scrolls. Heap figures are taken after a forced GC (CDP in Chromium,
 // --expose-gc in the BFF) at checkpoints; the slope is a least-squares fit over them.
 // Target: no growth once the buffers are full, taken as ≤ 1 MB per 1,000 polls (a day at 10 s is
 // 8,640 polls) for the page and for the BFF.
@@ -36,7 +36,7 @@ const sandbox = await startSandbox({
 });
 const prod = sandbox.cluster('prod');
 
-/** Two replica tablets at a time drained and made replicas again: timeline lines on every poll or so. */
+/** The replica tablets the churn drains and restores (each change is a timeline line). */
 async function replicaAliases(): Promise<string[]> {
   const get = async <T>(path: string) => (await (await fetch(prod.vtctld.url + path)).json()) as T;
   const aliases: string[] = [];
