@@ -13,10 +13,12 @@
 // Run: pnpm bench wall   (builds apps/web first when its dist is stale)
 import { chromium } from '@playwright/test';
 import { sandboxClusterConfig } from '../apps/bff/src/sandbox-clusters';
+import { tabletAliasString, tabletTypeName, VtctldClient } from '../apps/bff/src/upstreams/vtctld';
 import { TIMELINE_KEPT } from '../apps/web/src/api/monitorState';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { startSandbox } from '../packages/sandbox/src/index';
 import { fmtMb, type Row, report, slope } from './lib';
+import { signedInPage } from './support/browser';
 import { startBffProcess } from './support/processes';
 import { DIST, ensureBuilt } from './support/web-build';
 
@@ -35,17 +37,20 @@ const sandbox = await startSandbox({
   parts: { kube: true, routers: true, vtgate: false },
 });
 const prod = sandbox.cluster('prod');
+const vtctld = new VtctldClient({
+  cluster: 'prod',
+  url: prod.vtctld.url,
+  timeoutMs: 5_000,
+  commandTimeoutMs: 5_000,
+  connections: 2,
+});
 
 /** The replica tablets the churn drains and restores (each change is a timeline line). */
 async function replicaAliases(): Promise<string[]> {
-  const get = async <T>(path: string) => (await (await fetch(prod.vtctld.url + path)).json()) as T;
   const aliases: string[] = [];
-  for (const ks of await get<string[]>('/api/keyspaces/')) {
-    const tablets = await get<{ alias: { cell: string; uid: number }; type: number }[]>(
-      `/api/keyspace/${ks}/tablets/`,
-    );
-    for (const t of tablets) {
-      if (t.type === 2) aliases.push(`${t.alias.cell}-${String(t.alias.uid).padStart(10, '0')}`);
+  for (const ks of await vtctld.keyspaceNames()) {
+    for (const t of await vtctld.keyspaceTablets(ks)) {
+      if (tabletTypeName(t.type) === 'REPLICA') aliases.push(tabletAliasString(t.alias));
     }
   }
   if (aliases.length < 2) throw new Error(`the sandbox has ${aliases.length} replica tablets, need 2`);
@@ -55,8 +60,8 @@ async function replicaAliases(): Promise<string[]> {
 function churn(aliases: string[]): () => Promise<void> {
   let stopped = false;
   let tick = 0;
-  const vtctl = (args: string[]) =>
-    fetch(`${prod.vtctld.url}/api/vtctl/`, { method: 'POST', body: JSON.stringify(args) }).catch(() => {});
+  // While vtctld is down on purpose, its commands fail: the next round changes the tablets again.
+  const vtctl = (args: string[]) => vtctld.vtctl(args).catch(() => {});
   // [target, period, down for] in ms
   const outages: [string, number, number][] = [
     ['prod/vtctld', 5_000, 400],
@@ -130,17 +135,14 @@ const bff = await startBffProcess({
 const stopChurn = churn(await replicaAliases());
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  const context = await browser.newContext({ baseURL: bff.url, viewport: { width: 1920, height: 1080 } });
-  await context.addInitScript({ content: 'window.__name = (fn) => fn;' }); // see web.ts
-  await context.addInitScript(countStream);
-  const page = await context.newPage();
-  const signIn = await page.request.post('/api/v2/session', {
-    data: { username: 'admin', password: 'admin-demo' },
+  const page = await signedInPage(browser, {
+    baseURL: bff.url,
+    viewport: { width: 1920, height: 1080 },
+    before: [countStream],
   });
-  if (signIn.status() !== 200) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
   await page.goto('/clusters/prod/monitor?kiosk=1');
   await page.getByTestId('monitor-kiosk').waitFor();
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
 
   const checkpoint = async () => {
@@ -254,6 +256,7 @@ try {
   );
 } finally {
   await stopChurn();
+  await vtctld.close();
   await browser.close();
   await bff.close();
   await sandbox.close();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { fmtMs, median, type Row, report } from './lib';
+import { signedInPage } from './support/browser';
 import { ROOT, startBffProcess, startSandboxProcess } from './support/processes';
 import { DIST, ensureBuilt } from './support/web-build';
 
@@ -126,15 +127,11 @@ const bff = await startBffProcess({
 });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  const context = await browser.newContext({ baseURL: bff.url, viewport: { width: 1440, height: 900 } });
-  // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
-  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
-  await context.addInitScript(observe);
-  const page = await context.newPage();
-  const signIn = await page.request.post('/api/v2/session', {
-    data: { username: 'admin', password: 'admin-demo' },
+  const page = await signedInPage(browser, {
+    baseURL: bff.url,
+    viewport: { width: 1440, height: 900 },
+    before: [observe],
   });
-  if (signIn.status() !== 200) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
 
   console.error(`[web] rendering ${TABLETS.toLocaleString('en')} tablets in Chromium ${browser.version()}`);
   await render(page); // warms the BFF's cache and the browser's caches
